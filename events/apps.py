@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class EventsConfig(AppConfig):
+    """Consultation hours and training courses for professionals."""
+
+    name = "events"
+    verbose_name = "Sprechstunden und Weiterbildungen"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class HomeConfig(AppConfig):
+    """Home page, standard pages, the office's site settings and shared presentation pieces."""
+
+    name = "home"
+    verbose_name = "Startseite und Seiten"
+    default_auto_field = "django.db.models.BigAutoField"
+    #: load_demo_content imports this app's demo module.
+    has_demo_content = True

@@ -1,0 +1,13 @@
+"""What the apps ask of their host, each with a default, so no app imports buero_site."""
+
+from django.conf import settings
+
+
+def base_template():
+    """The template every app page extends; a host site names its own."""
+    return getattr(settings, "BUERO_BASE_TEMPLATE", "base.html")
+
+
+def office_name():
+    """The office's name until an editor sets it in the site settings."""
+    return getattr(settings, "BUERO_OFFICE_NAME", "Offenes Büro")

@@ -1,0 +1,263 @@
+"""German demo content of the home app: the home page, five standard pages, the office settings.
+
+Texts are realistic but marked as demo where an operator must complete them (Impressum,
+Datenschutz). Other apps' demo modules find the home page in ``context["home"]``.
+"""
+
+from wagtail.models import Locale, Page, Site
+
+from .districts import District
+from .models import HomePage, OfficeSettings, StandardPage, VenueAccess
+
+
+def _paragraph(html):
+    return {"type": "paragraph", "value": html}
+
+
+def _heading(text, level="h2"):
+    return {"type": "heading", "value": {"text": text, "level": level}}
+
+
+def _contact_box(text=""):
+    return {
+        "type": "contact_box",
+        "value": {"heading": "", "name": "", "text": text, "phone": "", "email": ""},
+    }
+
+
+DEMO_NOTE = (
+    "<p><b>Hinweis:</b> Dies ist ein Muster der Demo-Installation. Der Betreiber muss "
+    "es vor der Veröffentlichung vervollständigen und rechtlich prüfen lassen.</p>"
+)
+
+STANDARD_PAGES = [
+    {
+        "slug": "ueber-uns",
+        "title": "Über uns",
+        "show_in_menus": True,
+        "intro": "Das Offene Büro ist die zentrale Anlaufstelle in der Einheitsgemeinde "
+        "Stadt Tangerhütte für Familien, Kinder und Jugendliche, die Hilfe suchen.",
+        "body": [
+            _heading("Was wir machen"),
+            _paragraph(
+                "<p>Sie haben Fragen zu Anträgen, zu Geld vom Amt, zur Schule oder zur "
+                "Ausbildung? Sie wissen nicht, wer zuständig ist? Kommen Sie vorbei. Wir "
+                "hören zu, erklären und suchen mit Ihnen die passende Stelle.</p>"
+                "<ul><li>Beratung und Fragen, zum Beispiel zu Anträgen und Hilfsangeboten</li>"
+                "<li>Vermittlung an soziale Dienste, Beratungsstellen oder Dolmetscher</li>"
+                "<li>Ein Netzwerk aus Behörden, Trägern, Schulen, Vereinen und Ehrenamtlichen</li></ul>"
+            ),
+            _heading("Vertraulich und kostenlos"),
+            _paragraph(
+                "<p>Alles, was Sie uns erzählen, bleibt bei uns. Die Beratung kostet nichts. "
+                "Sie müssen sich nicht anmelden. Wenn Sie möchten, holen wir einen "
+                "Dolmetscher oder eine mehrsprachige Ehrenamtliche dazu.</p>"
+            ),
+            _heading("Für Fachkräfte"),
+            _paragraph(
+                "<p>Kita, Schule, Jugendhilfe und Verwaltung erreichen uns, wenn sie für ein "
+                "Kind oder eine Familie die passende Hilfe suchen. Wir informieren auch über "
+                "Weiterbildungen zum Thema Kinderarmut.</p>"
+            ),
+            _contact_box(
+                "Rufen Sie gern an oder schreiben Sie uns, auch wenn Sie nur eine Frage haben."
+            ),
+        ],
+    },
+    {
+        "slug": "leichte-sprache",
+        "title": "Leichte Sprache",
+        "show_in_menus": True,
+        "intro": "Hier erklären wir in Leichter Sprache, was das Offene Büro ist.",
+        "body": [
+            _heading("Das Offene Büro"),
+            _paragraph(
+                "<p>Das Offene Büro ist im Jugendclub in Tangerhütte.</p>"
+                "<p>Dort können Sie Fragen stellen.</p>"
+                "<p>Zum Beispiel:</p>"
+                "<ul><li>Wie bekomme ich Geld für mein Kind?</li>"
+                "<li>Wer hilft mir bei einem Antrag?</li>"
+                "<li>Wo gibt es Hilfe bei Schulden?</li></ul>"
+            ),
+            _heading("Das ist wichtig"),
+            _paragraph(
+                "<p>Die Beratung kostet kein Geld.</p>"
+                "<p>Wir erzählen niemandem, was Sie uns sagen.</p>"
+                "<p>Sie brauchen keinen Termin.</p>"
+                "<p>Der Raum ist oben. Es gibt eine Treppe. Es gibt keinen Aufzug.</p>"
+            ),
+            _contact_box("Sie können auch anrufen."),
+        ],
+    },
+    {
+        "slug": "barrierefreiheit",
+        "title": "Erklärung zur Barrierefreiheit",
+        "show_in_menus": False,
+        "intro": "Wir möchten, dass alle Menschen diese Website nutzen können.",
+        "body": [
+            _paragraph(DEMO_NOTE),
+            _heading("Stand der Vereinbarkeit"),
+            _paragraph(
+                "<p>Diese Website soll die Anforderungen der Barrierefreie-Informationstechnik-"
+                "Verordnung (BITV 2.0) und der WCAG 2.1 auf Stufe AA erfüllen. Sie funktioniert "
+                "ohne JavaScript, lässt sich mit der Tastatur bedienen und auf 200 % vergrößern.</p>"
+            ),
+            _heading("Barrieren melden"),
+            _paragraph(
+                "<p>Ist Ihnen eine Barriere aufgefallen? Schreiben Sie uns. Wir antworten "
+                "innerhalb von zwei Wochen.</p>"
+            ),
+            _contact_box(),
+            _heading("Schlichtungsverfahren"),
+            _paragraph(
+                "<p>Wenn Sie mit unserer Antwort nicht zufrieden sind, können Sie sich an die "
+                "Schlichtungsstelle des Landes Sachsen-Anhalt wenden. Der Betreiber trägt hier "
+                "die Kontaktdaten der zuständigen Stelle ein.</p>"
+            ),
+        ],
+    },
+    {
+        "slug": "impressum",
+        "title": "Impressum",
+        "show_in_menus": False,
+        "intro": "Angaben gemäß § 5 Digitale-Dienste-Gesetz.",
+        "body": [
+            _paragraph(DEMO_NOTE),
+            _heading("Anbieter"),
+            _paragraph(
+                "<p>Einheitsgemeinde Stadt Tangerhütte<br>Offenes Büro im Jugendclub<br>"
+                "Beispielstraße 1<br>39517 Tangerhütte</p>"
+                "<p>Vertreten durch: [Name der vertretungsberechtigten Person eintragen]</p>"
+            ),
+            _heading("Verantwortlich für den Inhalt"),
+            _paragraph("<p>[Name und Anschrift der verantwortlichen Person eintragen]</p>"),
+            _contact_box(),
+        ],
+    },
+    {
+        "slug": "datenschutz",
+        "title": "Datenschutz",
+        "show_in_menus": False,
+        "intro": "Wir erheben auf dieser Website so wenige Daten wie möglich.",
+        "body": [
+            _paragraph(DEMO_NOTE),
+            _heading("Keine Cookies, kein Tracking"),
+            _paragraph(
+                "<p>Beim Lesen dieser Website setzen wir keine Cookies. Wir nutzen keine "
+                "Analyse-Werkzeuge, keine Schriften oder Karten von anderen Servern und "
+                "keine Einbettungen sozialer Netzwerke. Ihr Browser lädt nur Dateien von "
+                "dieser Website.</p>"
+            ),
+            _heading("Server-Protokolle"),
+            _paragraph(
+                "<p>Der Server speichert technisch notwendige Angaben (Zeit, aufgerufene "
+                "Seite ohne Suchbegriffe, Statuscode) für höchstens sieben Tage, um Störungen "
+                "zu erkennen. [Der Betreiber ergänzt Rechtsgrundlage und Speicherdauer.]</p>"
+            ),
+            _heading("Verantwortliche Stelle und Datenschutzbeauftragte"),
+            _paragraph("<p>[Name und Anschrift eintragen]</p>"),
+            _contact_box(),
+        ],
+    },
+]
+
+HOME_INTRO = (
+    "<p>Sie suchen Hilfe für sich, Ihr Kind oder Ihre Familie? Im Offenen Büro im "
+    "Jugendclub Tangerhütte stellen Sie Ihre Fragen, zum Beispiel zu Anträgen, Geld, "
+    "Schule oder Ausbildung. Die Beratung ist <b>kostenlos und vertraulich</b>. Sie "
+    "brauchen keinen Termin.</p>"
+)
+
+
+def _home_page():
+    """The German home page, replacing Wagtail's "Welcome" page on a new database."""
+    default_locale = Locale.get_default()
+    home = HomePage.objects.filter(locale=default_locale).first()
+    if home is not None:
+        return home, False
+    root = Page.get_first_root_node()
+    home = root.add_child(
+        instance=HomePage(
+            title="Offenes Büro Tangerhütte",
+            slug="start",
+            locale=default_locale,
+            seo_title="Hilfe, Beratung und Termine",
+            search_description="Kostenlose, vertrauliche Beratung für Familien, Kinder und "
+            "Jugendliche in Tangerhütte: Hilfsangebote, Netzwerkpartner und Sprechstunden.",
+            intro=HOME_INTRO,
+        )
+    )
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    elif site.root_page.specific_class is Page and not site.root_page.get_children().exists():
+        # A new database: Wagtail's "Welcome" page makes way for the home page. An existing
+        # host site is left alone; its operator attaches the home page to a site.
+        welcome = site.root_page
+        site.root_page = home
+        site.site_name = "Offenes Büro Tangerhütte"
+        site.save()
+        welcome.delete()
+    return home, True
+
+
+def _standard_pages(home):
+    created = {}
+    for spec in STANDARD_PAGES:
+        page = StandardPage.objects.child_of(home).filter(slug=spec["slug"]).first()
+        if page is None:
+            page = home.add_child(
+                instance=StandardPage(
+                    title=spec["title"],
+                    slug=spec["slug"],
+                    show_in_menus=spec["show_in_menus"],
+                    intro=spec["intro"],
+                    body=spec["body"],
+                )
+            )
+            created[spec["slug"]] = page
+    return created
+
+
+def _office_settings(site, pages):
+    office = OfficeSettings.for_site(site)
+    if office.street:
+        return False
+    office.name = "Offenes Büro im Jugendclub Tangerhütte"
+    office.street = "Beispielstraße 1"
+    office.postcode = "39517"
+    office.town = "Tangerhütte"
+    office.district = District.TANGERHUETTE
+    office.room = "Jugendclub, Obergeschoss"
+    office.phone = "03935 123456"
+    office.email = "offenes-buero@example.org"
+    office.venue_access = VenueAccess.STAIRS
+    office.venue_access_note = "Eine Treppe mit 14 Stufen und Handlauf."
+    office.contact_name = "Frau Muster (Fachkraft des Offenen Büros)"
+    office.contact_phone = "03935 123457"
+    office.imprint_page = pages.get("impressum")
+    office.privacy_page = pages.get("datenschutz")
+    office.accessibility_page = pages.get("barrierefreiheit")
+    office.save()
+    return True
+
+
+def add_entry_point(home, page, text, title=""):
+    """Link a page from the home page's entry points unless it is linked already."""
+    if any(block.value["page"].id == page.id for block in home.entry_points):
+        return
+    home.entry_points.append(("entry_point", {"page": page, "title": title, "text": text}))
+    home.save_revision().publish()
+
+
+def load(context):
+    """Create what is missing; return how many objects were created."""
+    home, home_created = _home_page()
+    context["home"] = home
+    created_pages = _standard_pages(home)
+    pages = {page.slug: page for page in StandardPage.objects.child_of(home)}
+    site = Site.objects.filter(root_page=home).first()
+    settings_created = _office_settings(site, pages) if site else False
+    add_entry_point(home, pages["ueber-uns"], "Wer wir sind und wie wir helfen.")
+    add_entry_point(home, pages["leichte-sprache"], "Das Offene Büro in Leichter Sprache.")
+    return int(home_created) + len(created_pages) + int(settings_created)

@@ -1,0 +1,26 @@
+"""The villages (Ortsteile) of the Einheitsgemeinde Stadt Tangerhütte, shared by every app."""
+
+from django.db import models
+
+
+class District(models.TextChoices):
+    """Place names are the same in every language, so the labels are not translated."""
+
+    TANGERHUETTE = "tangerhuette", "Tangerhütte"
+    BELLINGEN = "bellingen", "Bellingen"
+    BIRKHOLZ = "birkholz", "Birkholz"
+    BITTKAU = "bittkau", "Bittkau"
+    COBBEL = "cobbel", "Cobbel"
+    DEMKER = "demker", "Demker"
+    GRIEBEN = "grieben", "Grieben"
+    HUESELITZ = "hueselitz", "Hüselitz"
+    JERCHEL = "jerchel", "Jerchel"
+    KEHNERT = "kehnert", "Kehnert"
+    LUEDERITZ = "luederitz", "Lüderitz"
+    RINGFURTH = "ringfurth", "Ringfurth"
+    SCHELLDORF = "schelldorf", "Schelldorf"
+    SCHERNEBECK = "schernebeck", "Schernebeck"
+    UCHTDORF = "uchtdorf", "Uchtdorf"
+    UETZ = "uetz", "Uetz"
+    WEISSEWARTE = "weissewarte", "Weißewarte"
+    WINDBERGE = "windberge", "Windberge"

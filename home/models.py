@@ -1,0 +1,243 @@
+"""Home page, standard pages and the office's site settings."""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from . import conf
+from .blocks import PARAGRAPH_FEATURES, EntryPointBlock, StandardStreamBlock
+from .districts import District
+
+#: Hook name under which other apps add sections to the home page (see HomePage.get_context).
+HOME_SECTIONS_HOOK = "buero_home_sections"
+
+
+class BasePage(Page):
+    """Shared behaviour of every page of the apps: the host's base template."""
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["base_template"] = conf.base_template()
+        return context
+
+
+class HomePage(BasePage):
+    """The start page: welcome, what is next, where to go, whom to call."""
+
+    intro = RichTextField(
+        "Begrüßung",
+        features=PARAGRAPH_FEATURES,
+        help_text="Zwei, drei kurze Sätze: Wer wir sind und dass Beratung kostenlos und vertraulich ist.",
+    )
+    entry_points = StreamField(
+        [("entry_point", EntryPointBlock())],
+        verbose_name="Einstiege",
+        blank=True,
+        help_text="Die wichtigsten Wege weiter, z. B. zu Hilfsangeboten, Terminen und Netzwerkpartnern.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("entry_points")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage"]
+    # One tree per site; its translations are made by wagtail-localize, not "add page".
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Startseite"
+        verbose_name_plural = "Startseiten"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Other apps contribute sections (e.g. the next consultation hours) without home
+        # importing them: each hook returns rendered HTML, or an empty value to show nothing.
+        context["sections"] = [
+            section
+            for hook in hooks.get_hooks(HOME_SECTIONS_HOOK)
+            if (section := hook(self, request))
+        ]
+        return context
+
+
+class StandardPage(BasePage):
+    """Über uns, Impressum, Datenschutz, Barrierefreiheit, Leichte Sprache and the like."""
+
+    intro = models.TextField(
+        "Einleitung",
+        blank=True,
+        max_length=400,
+        help_text="Ein, zwei Sätze, worum es auf der Seite geht. Erscheint groß unter dem Titel.",
+    )
+    body = StreamField(
+        StandardStreamBlock(),
+        verbose_name="Inhalt",
+        blank=True,
+        help_text="Überschriften, Absätze, Bilder mit Alternativtext, Handlungsaufforderungen und Kontaktboxen.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = "Standardseite"
+        verbose_name_plural = "Standardseiten"
+
+
+class VenueAccess(models.TextChoices):
+    """How the venue is reached; a fact, so the visitor reads it in their language."""
+
+    STAIRS = "stairs", _("Access by stairs only, there is no lift.")
+    STEP_FREE = "step_free", _("Step-free access.")
+    LIFT = "lift", _("Access by lift.")
+
+
+@register_setting(icon="home")
+class OfficeSettings(BaseSiteSetting):
+    """The office's facts, shown in the footer and every contact block.
+
+    Site settings cannot be translated, so they hold facts; the venue access is a choice
+    that is shown translated, and prose belongs in pages.
+    """
+
+    name = models.CharField(
+        "Name des Büros",
+        max_length=120,
+        default=conf.office_name,
+        help_text="So heißt das Büro auf jeder Seite, z. B. „Offenes Büro im Jugendclub Tangerhütte“.",
+    )
+    street = models.CharField(
+        "Straße und Hausnummer", max_length=120, blank=True, help_text="z. B. „Schulstraße 1“."
+    )
+    postcode = models.CharField("Postleitzahl", max_length=10, blank=True, help_text="z. B. 39517.")
+    town = models.CharField("Ort", max_length=80, blank=True, help_text="z. B. „Tangerhütte“.")
+    district = models.CharField(
+        "Ortsteil",
+        max_length=20,
+        choices=District.choices,
+        blank=True,
+        help_text="Der Ortsteil der Einheitsgemeinde, in dem das Büro liegt.",
+    )
+    room = models.CharField(
+        "Raum", max_length=120, blank=True, help_text="z. B. „Jugendclub, Obergeschoss“."
+    )
+    phone = models.CharField(
+        "Telefon",
+        max_length=40,
+        blank=True,
+        help_text="Mit Vorwahl, z. B. „03935 123456“. Wird auf dem Handy als Anruf-Link gezeigt.",
+    )
+    email = models.EmailField("E-Mail", blank=True, help_text="Die Adresse, die das Büro liest.")
+    venue_access = models.CharField(
+        "Zugang zum Raum",
+        max_length=20,
+        choices=VenueAccess.choices,
+        blank=True,
+        help_text="Wie man zum Raum kommt. Wird in jeder Sprache übersetzt angezeigt.",
+    )
+    venue_access_note = models.CharField(
+        "Hinweis zum Zugang",
+        max_length=200,
+        blank=True,
+        help_text="Nur Fakten, z. B. „12 Stufen, Handlauf rechts“. Dieser Text wird nicht übersetzt.",
+    )
+    contact_name = models.CharField(
+        "Ansprechperson Sprechstunde",
+        max_length=120,
+        blank=True,
+        help_text="Wer die offene Sprechstunde führt, z. B. „Frau Beispiel“.",
+    )
+    contact_phone = models.CharField(
+        "Telefon für Termine",
+        max_length=40,
+        blank=True,
+        help_text="Für Termine nach Vereinbarung. Leer lassen, wenn es die Büronummer ist.",
+    )
+    contact_email = models.EmailField(
+        "E-Mail für Termine", blank=True, help_text="Leer lassen, wenn es die Büro-Adresse ist."
+    )
+    imprint_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Impressum",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Die Seite mit dem Impressum; sie wird in der Fußzeile verlinkt.",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Datenschutz",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Die Datenschutzerklärung; sie wird in der Fußzeile verlinkt.",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Erklärung zur Barrierefreiheit",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Die Erklärung zur Barrierefreiheit; sie wird in der Fußzeile verlinkt.",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("street"),
+                FieldPanel("postcode"),
+                FieldPanel("town"),
+                FieldPanel("district"),
+                FieldPanel("room"),
+                FieldPanel("venue_access"),
+                FieldPanel("venue_access_note"),
+            ],
+            heading="Adresse und Zugang",
+        ),
+        MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading="Erreichbarkeit"),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_phone"), FieldPanel("contact_email")],
+            heading="Sprechstunde und Termine nach Vereinbarung",
+        ),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("imprint_page"),
+                PageChooserPanel("privacy_page"),
+                PageChooserPanel("accessibility_page"),
+            ],
+            heading="Pflichtseiten in der Fußzeile",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "Büro und Kontakt"
+
+    @cached_property
+    def appointment_phone(self):
+        return self.contact_phone or self.phone
+
+    @cached_property
+    def appointment_email(self):
+        return self.contact_email or self.email
+
+    @property
+    def legal_page_ids(self):
+        """The footer's legal pages in display order (in the source language)."""
+        ids = (self.imprint_page_id, self.privacy_page_id, self.accessibility_page_id)
+        return [page_id for page_id in ids if page_id]

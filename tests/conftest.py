@@ -1,0 +1,63 @@
+"""Fixtures shared by the suite: locales, a page tree built in the test, translations."""
+
+import os
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from wagtail.models import Locale, Page, Site
+
+# The host-site suite runs with its own settings module (see Makefile, `make test`).
+if os.environ.get("DJANGO_SETTINGS_MODULE") == "tests.host_site.settings":
+    collect_ignore_glob = ["home/*", "angebote/*", "events/*", "test_*.py"]
+else:
+    collect_ignore = ["host_site"]
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Wagtail caches site root paths; a rolled-back test must not leak them."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def locales(db):
+    """Every configured content locale, keyed by language code."""
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0]
+        for code, _name in settings.LANGUAGES
+    }
+
+
+@pytest.fixture
+def home(locales):
+    """A German home page as the default site's root."""
+    from home.factories import HomePageFactory
+
+    home = HomePageFactory(parent=Page.get_first_root_node(), locale=locales["de"])
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    site.hostname, site.port, site.root_page = "localhost", 80, home
+    site.save()
+    return home
+
+
+@pytest.fixture
+def site(home):
+    return Site.objects.get(root_page=home)
+
+
+@pytest.fixture
+def translate(locales):
+    """Translate a page (and its untranslated parents) into a locale and publish it."""
+
+    def _translate(page, code, **fields):
+        translated = page.copy_for_translation(locales[code], copy_parents=True)
+        for name, value in fields.items():
+            setattr(translated, name, value)
+        translated.save_revision().publish()
+        translated.refresh_from_db()
+        return translated
+
+    return _translate

@@ -1,0 +1,53 @@
+"""The apps inside another Wagtail site: migrations run, every page type renders there."""
+
+import sys
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from home.factories import HomePageFactory, StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+APPS = ("home", "angebote", "events")
+
+
+@pytest.fixture
+def home():
+    home = HomePageFactory(parent=Page.get_first_root_node(), slug="offenes-buero")
+    Site.objects.create(hostname="buero.localhost", root_page=home, is_default_site=False)
+    return home
+
+
+def test_only_the_apps_are_installed_not_the_host_project():
+    assert "buero_site" not in sys.modules
+    assert not apps.is_installed("buero_site")
+    for label in APPS:
+        assert apps.is_installed(label)
+
+
+def test_migrations_ran_for_every_app():
+    call_command("migrate", "--check", verbosity=0)
+
+
+@pytest.mark.parametrize("page_type", ["home", "standard"])
+def test_each_page_type_renders_in_the_host_base_template(client, home, page_type):
+    page = home if page_type == "home" else StandardPageFactory(parent=home, title="Über uns")
+    response = client.get(page.get_url(), HTTP_HOST="buero.localhost")
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert '<header id="rathaus-header">Digitales Rathaus Tangerhütte</header>' in content
+    assert f"<h1>{page.title}</h1>" in content
+    # Office defaults come from the host's setting until an editor fills in the settings.
+    assert "Offenes Büro (im Digitalen Rathaus)" in content
+    assert "buero_site" not in sys.modules
+
+
+def test_demo_content_leaves_the_hosts_site_alone():
+    host_root = Site.objects.get(is_default_site=True).root_page
+    host_root.add_child(instance=Page(title="Bürgerservice", slug="buergerservice"))
+    call_command("load_demo_content", verbosity=0)
+    assert Site.objects.get(is_default_site=True).root_page_id == host_root.id
+    assert Page.objects.filter(slug="ueber-uns").exists()
