@@ -1,10 +1,12 @@
 """Home page, standard pages and the office's site settings."""
 
+from django.core.paginator import Paginator
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -13,9 +15,12 @@ from wagtail.search import index
 from . import conf
 from .blocks import PARAGRAPH_FEATURES, EntryPointBlock, StandardStreamBlock
 from .districts import District
+from .sections import EMPTY_RESULTS_SECTIONS, HOME_SECTIONS, collect_sections
 
-#: Hook name under which other apps add sections to the home page (see HomePage.get_context).
-HOME_SECTIONS_HOOK = "buero_home_sections"
+#: The search lives below every language's home page: /de/suche/, /ar/suche/ ...
+SEARCH_PATH = "suche/"
+SEARCH_PAGE_SIZE = 20
+MAX_QUERY_LENGTH = 200
 
 
 class BasePage(Page):
@@ -30,8 +35,27 @@ class BasePage(Page):
         return context
 
 
-class HomePage(BasePage):
-    """The start page: welcome, what is next, where to go, whom to call."""
+class ReviewedMixin(models.Model):
+    """Content that the office must check regularly; visitors see when it was last checked."""
+
+    REVIEW_INTERVAL_DAYS = 365
+
+    last_reviewed = models.DateField(
+        "Zuletzt geprüft am",
+        help_text="Wann haben Sie zuletzt geprüft, ob alles noch stimmt? Wird Besuchern gezeigt.",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def review_due(self):
+        """True when the content was not checked for a year."""
+        return (timezone.localdate() - self.last_reviewed).days > self.REVIEW_INTERVAL_DAYS
+
+
+class HomePage(RoutablePageMixin, BasePage):
+    """The start page: welcome, what is next, where to go, whom to call; and the site search."""
 
     intro = RichTextField(
         "Begrüßung",
@@ -49,7 +73,7 @@ class HomePage(BasePage):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "angebote.OfferIndexPage", "angebote.PartnerIndexPage"]
     # One tree per site; its translations are made by wagtail-localize, not "add page".
     max_count = 1
 
@@ -59,14 +83,37 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Other apps contribute sections (e.g. the next consultation hours) without home
-        # importing them: each hook returns rendered HTML, or an empty value to show nothing.
-        context["sections"] = [
-            section
-            for hook in hooks.get_hooks(HOME_SECTIONS_HOOK)
-            if (section := hook(self, request))
-        ]
+        context["sections"] = collect_sections(HOME_SECTIONS, self, request)
         return context
+
+    @path(SEARCH_PATH, name="search")
+    def search(self, request):
+        """Search the pages of this home page's language, grouped by page type."""
+        query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+        results = Page.objects.none()
+        if query:
+            results = Page.objects.live().public().descendant_of(self).specific().search(query)
+        paginator = Paginator(results, SEARCH_PAGE_SIZE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        groups = {}
+        for result in page_obj:
+            label = getattr(result, "search_label", None) or _("Pages")
+            groups.setdefault(str(label), []).append(result)
+        return self.render(
+            request,
+            context_overrides={
+                "search_query": query,
+                "search_groups": groups,
+                "results": page_obj,
+                "result_count": paginator.count if query else 0,
+                "empty_sections": (
+                    collect_sections(EMPTY_RESULTS_SECTIONS, self, request)
+                    if query and not paginator.count
+                    else []
+                ),
+            },
+            template="home/search_results.html",
+        )
 
 
 class StandardPage(BasePage):

@@ -1,14 +1,19 @@
 """Template tags for the site chrome: navigation, language switcher, legal links, phone links."""
 
+import json
 import re
 
 from django import template
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
-from home.models import OfficeSettings
+from home.models import SEARCH_PATH, OfficeSettings
 
 register = template.Library()
 
@@ -150,3 +155,29 @@ def office_settings(context):
     """The office's settings for this site; needs only the request context processor."""
     request = context.get("request")
     return OfficeSettings.for_request(request) if request is not None else OfficeSettings()
+
+
+@register.simple_tag
+def display_date(value, fmt="DATE_FORMAT"):
+    """The one date format of the site: localized text inside a machine-readable <time>."""
+    if not value:
+        return ""
+    return format_html(
+        '<time datetime="{}">{}</time>', value.isoformat(), date_format(value, fmt, use_l10n=True)
+    )
+
+
+JSON_LD_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def json_ld(data):
+    """schema.org data as a JSON-LD script, escaped so that no text can close the element."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_LD_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+@register.simple_tag
+def search_url():
+    """The search below the home page of the active language."""
+    return f"{_language_root(translation.get_language())}{SEARCH_PATH}"

@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 
 from home.factories import OfficeSettingsFactory, StandardPageFactory
-from home.models import HOME_SECTIONS_HOOK
+from home.sections import HOME_SECTIONS
 
 pytestmark = pytest.mark.django_db
 
@@ -167,8 +167,8 @@ def test_home_page_renders_sections_from_other_apps(client, home):
         return ""
 
     with (
-        hooks.register_temporarily(HOME_SECTIONS_HOOK, section),
-        hooks.register_temporarily(HOME_SECTIONS_HOOK, nothing),
+        hooks.register_temporarily(HOME_SECTIONS, section),
+        hooks.register_temporarily(HOME_SECTIONS, nothing),
     ):
         content = client.get("/de/").content.decode()
     assert content.count("<h2>Nächste offene Sprechstunde</h2>") == 1

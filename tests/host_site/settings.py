@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     # ... and what any Wagtail site already has.
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.sites",
     "wagtail.users",

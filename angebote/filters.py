@@ -1,0 +1,244 @@
+"""Filters for the offer and partner listings: a plain GET form, combinable, shareable.
+
+Within one facet the chosen values are alternatives (topic A or B); facets combine (topic
+and district). Values that are not among the choices are ignored, so a hand-edited or
+hostile URL still gets a page.
+"""
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import QueryDict
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from home.districts import District
+from home.sections import EMPTY_RESULTS_SECTIONS, collect_sections
+
+from .fields import MultipleChoiceField
+from .models import OfferPage, PartnerPage, TargetGroup, Topic
+from .models.choices import SPOKEN_LANGUAGES, Area, LegalBasis, PartnerKind, StepFreeAccess
+
+PAGE_SIZE = 12
+MAX_VALUES_PER_FACET = 30
+
+
+@dataclass
+class Facet:
+    """One filter: its URL parameter, its choices and how it narrows the queryset."""
+
+    param: str
+    label: str
+    choices: list
+    apply: callable
+    toggle: bool = False  # a single checkbox ("only free offers") rather than a choice list
+    selected: list = field(default_factory=list)
+
+    def bind(self, data):
+        valid = {str(value) for value, _label in self.choices}
+        values = data.getlist(self.param)[:MAX_VALUES_PER_FACET]
+        self.selected = [value for value in dict.fromkeys(values) if value in valid]
+        return self
+
+    @property
+    def options(self):
+        return [
+            {"value": value, "label": label, "checked": str(value) in self.selected}
+            for value, label in self.choices
+        ]
+
+
+def any_code(field_name, codes):
+    """Match rows whose multi-choice field holds at least one of ``codes``."""
+    query = Q()
+    for code in codes:
+        query |= Q(**{f"{field_name}__contains": MultipleChoiceField.lookup(code)})
+    return query
+
+
+def related_by_translation_key(through, owner_column, target, values):
+    """Rows linked to any snippet whose slug is in ``values``, in whatever locale it is.
+
+    wagtail-localize keeps many-to-many links of translated pages pointing at the source
+    language, so the match goes through the snippets' translation keys.
+    """
+    keys = target.objects.filter(slug__in=values).values("translation_key")
+    target_column = target._meta.model_name
+    return Q(
+        id__in=through.objects.filter(**{f"{target_column}__translation_key__in": keys}).values(
+            owner_column
+        )
+    )
+
+
+class ListingFilter(ABC):
+    """Binds the facets to a request and pages the filtered results."""
+
+    model = None
+    ordering = ("title",)
+
+    def __init__(self, index_page, request):
+        self.index_page = index_page
+        self.request = request
+        self.locale = index_page.locale
+        self.facets = [facet.bind(request.GET) for facet in self.get_facets()]
+
+    @abstractmethod
+    def get_facets(self):
+        """The facets of this listing, in the order the form shows them."""
+
+    def base_queryset(self):
+        return (
+            self.model.objects.live()
+            .public()
+            .child_of(self.index_page)
+            .filter(locale_id=self.locale.id)
+            .order_by(*self.ordering)
+        )
+
+    def queryset(self):
+        queryset = self.base_queryset()
+        for facet in self.facets:
+            if facet.selected:
+                queryset = queryset.filter(facet.apply(facet.selected))
+        return queryset
+
+    @cached_property
+    def active(self):
+        """Each chosen value with the URL that removes just that value."""
+        active = []
+        for facet in self.facets:
+            labels = dict(facet.choices)
+            for value in facet.selected:
+                remaining = self.query_without(facet.param, value)
+                label = facet.label if facet.toggle else labels.get(value, value)
+                active.append({"facet": facet.label, "label": label, "url": f"?{remaining}"})
+        return active
+
+    def query_without(self, param, value):
+        query = QueryDict(mutable=True)
+        for facet in self.facets:
+            for selected in facet.selected:
+                if not (facet.param == param and selected == value):
+                    query.appendlist(facet.param, selected)
+        return query.urlencode()
+
+    def context(self):
+        paginator = Paginator(self.queryset(), PAGE_SIZE)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return {
+            "facets": self.facets,
+            "active_filters": self.active,
+            "results": page,
+            "result_count": paginator.count,
+            "empty_sections": (
+                collect_sections(EMPTY_RESULTS_SECTIONS, self.index_page, self.request)
+                if not paginator.count
+                else []
+            ),
+        }
+
+
+class OfferFilter(ListingFilter):
+    model = OfferPage
+
+    @cached_property
+    def topics(self):
+        return Topic.objects.for_locale(self.locale)
+
+    @cached_property
+    def target_groups(self):
+        return TargetGroup.objects.for_locale(self.locale)
+
+    def get_facets(self):
+        return [
+            Facet(
+                "topic",
+                _("Topic"),
+                [(topic.slug, topic.name) for topic in self.topics],
+                lambda values: related_by_translation_key(
+                    OfferPage.topics.through, "offerpage_id", Topic, values
+                ),
+            ),
+            Facet(
+                "group",
+                _("For whom"),
+                [(group.slug, group.name) for group in self.target_groups],
+                lambda values: related_by_translation_key(
+                    OfferPage.target_groups.through, "offerpage_id", TargetGroup, values
+                ),
+            ),
+            Facet(
+                "district",
+                _("Where you live"),
+                District.choices,
+                # An offer for the whole municipality or district is there in every village.
+                lambda values: Q(area__in=[*values, Area.GEMEINDE, Area.LANDKREIS]),
+            ),
+            Facet("language", _("Language"), SPOKEN_LANGUAGES, lambda v: any_code("languages", v)),
+            Facet(
+                "law", _("Legal basis"), LegalBasis.choices, lambda v: any_code("legal_basis", v)
+            ),
+            Facet(
+                "free",
+                _("Only free offers"),
+                [("1", _("Only free offers"))],
+                lambda values: Q(is_free=True),
+                toggle=True,
+            ),
+        ]
+
+    def queryset(self):
+        return super().queryset().defer_streamfields().prefetch_related("topics")
+
+    def context(self):
+        context = super().context()
+        by_key = {topic.translation_key: topic for topic in self.topics}
+        for offer in context["results"]:
+            offer.card_topics = [by_key.get(t.translation_key, t) for t in offer.topics.all()]
+            offer.card_badge = _("Free of charge") if offer.is_free else ""
+        context["topic_links"] = self.topics
+        return context
+
+
+class PartnerFilter(ListingFilter):
+    model = PartnerPage
+
+    @cached_property
+    def topics(self):
+        return Topic.objects.for_locale(self.locale)
+
+    def get_facets(self):
+        return [
+            Facet("kind", _("Kind of organisation"), PartnerKind.choices, lambda v: Q(kind__in=v)),
+            Facet(
+                "topic",
+                _("Topic"),
+                [(topic.slug, topic.name) for topic in self.topics],
+                lambda values: related_by_translation_key(
+                    PartnerPage.topics.through, "partnerpage_id", Topic, values
+                ),
+            ),
+            Facet("language", _("Language"), SPOKEN_LANGUAGES, lambda v: any_code("languages", v)),
+            Facet("district", _("Where"), District.choices, lambda v: Q(district__in=v)),
+            Facet(
+                "step_free",
+                _("Only step-free access"),
+                [("1", _("Only step-free access"))],
+                lambda values: Q(step_free=StepFreeAccess.YES),
+                toggle=True,
+            ),
+        ]
+
+    def queryset(self):
+        return super().queryset().defer_streamfields()
+
+    def context(self):
+        context = super().context()
+        for partner in context["results"]:
+            partner.card_text = Truncator(strip_tags(partner.description)).words(24)
+        return context

@@ -1,0 +1,241 @@
+"""Help offers (Angebote): what it is, who gets it, what it costs, how to apply, whom to call."""
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import PARAGRAPH_FEATURES
+from home.models import BasePage, ReviewedMixin
+from home.sections import OFFER_SECTIONS, collect_sections
+
+from ..blocks import OfferStreamBlock
+from ..fields import MultipleChoiceField
+from .choices import AREA_CHOICES, SPOKEN_LANGUAGES, Area, LegalBasis
+from .forms import TaxonomyPageForm
+from .partners import PartnerPage
+
+
+class OfferIndexPage(BasePage):
+    """All help offers, with filters that work without JavaScript."""
+
+    intro = RichTextField(
+        "Einleitung",
+        features=PARAGRAPH_FEATURES,
+        blank=True,
+        help_text="Ein, zwei Sätze: Was findet man hier, und wie filtert man?",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["angebote.OfferPage"]
+    max_count = 1
+    search_label = _("Help offers")
+
+    class Meta:
+        verbose_name = "Hilfsangebote-Übersicht"
+
+    def get_context(self, request, *args, **kwargs):
+        from ..filters import OfferFilter
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(OfferFilter(self, request).context())
+        return context
+
+
+class OfferPage(ReviewedMixin, BasePage):
+    """One help offer, laid out in the order a family needs it."""
+
+    summary = models.TextField(
+        "In einfachen Worten",
+        max_length=300,
+        help_text="Zwei, drei kurze Sätze ohne Fachwörter: Was ist das, und wem hilft es? "
+        "Erscheint in Listen und oben auf der Seite.",
+    )
+    body = StreamField(
+        OfferStreamBlock(),
+        verbose_name="Inhalt",
+        blank=True,
+        help_text="Erst erklären, dann „Das brauchen Sie“, dann „So beantragen Sie es“, "
+        "dann häufige Fragen und Links.",
+    )
+    topics = ParentalManyToManyField(
+        "angebote.Topic",
+        verbose_name="Themen",
+        blank=True,
+        related_name="offers",
+        help_text="Zu welchen Lebenslagen gehört das Angebot? Danach filtern Besucher.",
+    )
+    target_groups = ParentalManyToManyField(
+        "angebote.TargetGroup",
+        verbose_name="Zielgruppen",
+        blank=True,
+        related_name="offers",
+        help_text="Für wen ist das Angebot?",
+    )
+    eligibility = models.TextField(
+        "Wer kann es bekommen?",
+        blank=True,
+        help_text="Die Voraussetzungen in einfachen Worten, z. B. „Familien, die Bürgergeld "
+        "oder Wohngeld bekommen“.",
+    )
+    legal_basis = MultipleChoiceField(
+        "Rechtsgrundlage",
+        choices=LegalBasis.choices,
+        help_text="Nach welchem Gesetz? Fachkräfte filtern danach.",
+    )
+    is_free = models.BooleanField(
+        "Kostenlos", default=True, help_text="Haken weg, wenn das Angebot etwas kostet."
+    )
+    cost_note = models.CharField(
+        "Hinweis zu Kosten",
+        max_length=200,
+        blank=True,
+        help_text="z. B. „2 Euro pro Einkauf“ oder „Zuschuss möglich“.",
+    )
+    where_to_apply = models.TextField(
+        "Wo beantragen?",
+        blank=True,
+        help_text="Bei welcher Stelle, und wie: persönlich, per Post, online?",
+    )
+    providers = ParentalManyToManyField(
+        PartnerPage,
+        verbose_name="Anbieter",
+        blank=True,
+        related_name="offers",
+        help_text="Welche Netzwerkpartner bieten es an? Ihre Ansprechpersonen erscheinen auf der Seite.",
+    )
+    languages = MultipleChoiceField(
+        "Sprachen",
+        choices=SPOKEN_LANGUAGES,
+        help_text="In welchen Sprachen gibt es das Angebot oder die Beratung dazu?",
+    )
+    area = models.CharField(
+        "Ort",
+        max_length=20,
+        choices=AREA_CHOICES,
+        default=Area.LANDKREIS,
+        help_text="Wo gibt es das Angebot: im ganzen Landkreis, in der ganzen Einheitsgemeinde "
+        "oder nur in einem Ortsteil?",
+    )
+    accessibility_note = models.CharField(
+        "Hinweis zur Barrierefreiheit",
+        max_length=250,
+        blank=True,
+        help_text="z. B. „Beratung auch zu Hause möglich“.",
+    )
+    external_url = models.URLField(
+        "Weitere Informationen (Link)",
+        blank=True,
+        help_text="Die offizielle Seite zum Angebot, mit https://",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("eligibility"),
+                FieldPanel("area"),
+                FieldPanel("languages"),
+            ],
+            heading="Ist das für mich?",
+        ),
+        MultiFieldPanel([FieldPanel("is_free"), FieldPanel("cost_note")], heading="Kosten"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("where_to_apply"),
+                FieldPanel("providers", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("external_url"),
+            ],
+            heading="Beantragen und Kontakt",
+        ),
+        FieldPanel("legal_basis"),
+        FieldPanel("accessibility_note"),
+        FieldPanel("last_reviewed"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.SearchField("eligibility"),
+        index.SearchField("where_to_apply"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields("target_groups", [index.SearchField("name")]),
+        index.FilterField("is_free"),
+        index.FilterField("area"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("legal_basis"),
+        SynchronizedField("is_free"),
+        SynchronizedField("languages"),
+        SynchronizedField("area"),
+        SynchronizedField("last_reviewed"),
+    ]
+    base_form_class = TaxonomyPageForm
+
+    parent_page_types = ["angebote.OfferIndexPage"]
+    subpage_types = []
+    search_label = _("Help offers")
+
+    class Meta:
+        verbose_name = "Hilfsangebot"
+        verbose_name_plural = "Hilfsangebote"
+
+    def get_context(self, request, *args, **kwargs):
+        from .taxonomy import TargetGroup, Topic
+
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = localize_all(self.topics.all(), Topic, self.locale)
+        context["target_groups"] = localize_all(self.target_groups.all(), TargetGroup, self.locale)
+        context["providers"] = self.localized_providers()
+        context["sections"] = collect_sections(OFFER_SECTIONS, self, request)
+        return context
+
+    def localized_providers(self):
+        """The live providers, each in the page's language where translated, with contacts."""
+        linked = list(
+            self.providers.live().public().prefetch_related("contact_persons").order_by("title")
+        )
+        translated = {
+            partner.translation_key: partner
+            for partner in PartnerPage.objects.live()
+            .public()
+            .filter(
+                translation_key__in=[partner.translation_key for partner in linked],
+                locale_id=self.locale_id,
+            )
+            .prefetch_related("contact_persons")
+        }
+        return [translated.get(partner.translation_key, partner) for partner in linked]
+
+    @property
+    def legal_basis_labels(self):
+        return self._meta.get_field("legal_basis").labels(self.legal_basis)
+
+    @property
+    def language_labels(self):
+        return self._meta.get_field("languages").labels(self.languages)
+
+
+def localize_all(entries, model, locale):
+    """Snippets (topics, target groups) in ``locale`` where translated, else as they are.
+
+    wagtail-localize leaves many-to-many relations pointing at the source language, so the
+    translations are looked up by translation key.
+    """
+    entries = list(entries)
+    keys = [entry.translation_key for entry in entries]
+    translated = {
+        entry.translation_key: entry
+        for entry in model.objects.filter(translation_key__in=keys, locale=locale)
+    }
+    return [translated.get(entry.translation_key, entry) for entry in entries]

@@ -1,0 +1,294 @@
+"""Network partners: organisations with contact persons, opening hours, languages and access."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.dates import WEEKDAYS
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import PARAGRAPH_FEATURES
+from home.districts import District
+from home.models import BasePage, ReviewedMixin
+
+from ..fields import MultipleChoiceField
+from .choices import SPOKEN_LANGUAGES, PartnerKind, StepFreeAccess
+from .forms import TaxonomyPageForm
+
+SCHEMA_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+class PartnerIndexPage(BasePage):
+    """The network: every partner, filterable by kind, topic, language, district and access."""
+
+    intro = RichTextField(
+        "Einleitung",
+        features=PARAGRAPH_FEATURES,
+        blank=True,
+        help_text="Ein, zwei Sätze: Wer gehört zum Netzwerk, und wobei helfen die Partner?",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["angebote.PartnerPage"]
+    max_count = 1
+    search_label = _("Network partners")
+
+    class Meta:
+        verbose_name = "Netzwerk-Übersicht"
+
+    def get_context(self, request, *args, **kwargs):
+        from ..filters import PartnerFilter
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(PartnerFilter(self, request).context())
+        return context
+
+
+class PartnerPage(ReviewedMixin, BasePage):
+    """An organisation in the network (Behörde, Träger, Beratungsstelle, Verein …)."""
+
+    kind = models.CharField(
+        "Art der Organisation",
+        max_length=20,
+        choices=PartnerKind.choices,
+        help_text="Hilft Besuchern und Fachkräften beim Filtern.",
+    )
+    description = RichTextField(
+        "Beschreibung",
+        features=PARAGRAPH_FEATURES,
+        help_text="Wobei hilft die Organisation? Kurze Sätze, ohne Abkürzungen.",
+    )
+    street = models.CharField("Straße und Hausnummer", max_length=120, blank=True)
+    postcode = models.CharField("Postleitzahl", max_length=10, blank=True)
+    town = models.CharField("Ort", max_length=80, blank=True, help_text="z. B. „Stendal“.")
+    district = models.CharField(
+        "Ortsteil",
+        max_length=20,
+        choices=District.choices,
+        blank=True,
+        help_text="Nur, wenn die Organisation in der Einheitsgemeinde Tangerhütte sitzt.",
+    )
+    phone = models.CharField(
+        "Telefon", max_length=40, blank=True, help_text="Mit Vorwahl, z. B. „03931 60-0“."
+    )
+    email = models.EmailField("E-Mail", blank=True)
+    website = models.URLField("Website", blank=True, help_text="Mit https://")
+    languages = MultipleChoiceField(
+        "Sprachen",
+        choices=SPOKEN_LANGUAGES,
+        help_text="In welchen Sprachen kann man dort beraten werden (ohne Dolmetscher)?",
+    )
+    step_free = models.CharField(
+        "Stufenloser Zugang",
+        max_length=10,
+        choices=StepFreeAccess.choices,
+        default=StepFreeAccess.UNKNOWN,
+        help_text="Kommt man ohne Stufen hinein, z. B. mit Rollstuhl oder Kinderwagen?",
+    )
+    accessibility_note = models.CharField(
+        "Hinweis zur Barrierefreiheit",
+        max_length=250,
+        blank=True,
+        help_text="z. B. „Klingel am Seiteneingang, Aufzug vorhanden“.",
+    )
+    topics = ParentalManyToManyField(
+        "angebote.Topic",
+        verbose_name="Themen",
+        blank=True,
+        related_name="partners",
+        help_text="Zu welchen Lebenslagen berät die Organisation?",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("town")]),
+                FieldPanel("district"),
+            ],
+            heading="Adresse",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")],
+            heading="Erreichbarkeit",
+        ),
+        InlinePanel("opening_hours", label="Öffnungszeiten", heading="Öffnungszeiten"),
+        InlinePanel("contact_persons", label="Ansprechperson", heading="Ansprechpersonen"),
+        FieldPanel("languages"),
+        MultiFieldPanel(
+            [FieldPanel("step_free"), FieldPanel("accessibility_note")],
+            heading="Barrierefreiheit",
+        ),
+        FieldPanel("last_reviewed"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("description"),
+        index.SearchField("town"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields("contact_persons", [index.SearchField("name")]),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("kind"),
+        SynchronizedField("street"),
+        SynchronizedField("postcode"),
+        SynchronizedField("town"),
+        SynchronizedField("district"),
+        SynchronizedField("phone"),
+        SynchronizedField("languages"),
+        SynchronizedField("step_free"),
+        SynchronizedField("last_reviewed"),
+    ]
+    base_form_class = TaxonomyPageForm
+
+    parent_page_types = ["angebote.PartnerIndexPage"]
+    subpage_types = []
+    search_label = _("Network partners")
+
+    class Meta:
+        verbose_name = "Netzwerkpartner"
+        verbose_name_plural = "Netzwerkpartner"
+
+    def get_context(self, request, *args, **kwargs):
+        from .offers import OfferPage, localize_all
+        from .taxonomy import Topic
+
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = localize_all(self.topics.all(), Topic, self.locale)
+        context["structured_data"] = self.structured_data(request)
+        context["offers"] = (
+            OfferPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, providers__translation_key=self.translation_key)
+            .distinct()
+            .defer_streamfields()
+            .order_by("title")
+        )
+        context["opening_hours"] = self.opening_hours.all()
+        context["contact_persons"] = self.contact_persons.all()
+        return context
+
+    @property
+    def language_labels(self):
+        return self._meta.get_field("languages").labels(self.languages)
+
+    def opening_hours_schema(self):
+        """schema.org OpeningHoursSpecification entries for the page's JSON-LD."""
+        return [
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": f"https://schema.org/{SCHEMA_WEEKDAYS[row.weekday]}",
+                "opens": row.opens.strftime("%H:%M"),
+                "closes": row.closes.strftime("%H:%M"),
+            }
+            for row in self.opening_hours.all()
+        ]
+
+    def structured_data(self, request):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": self.title,
+            "url": self.get_full_url(request),
+        }
+        if self.street or self.town:
+            data["address"] = {
+                "@type": "PostalAddress",
+                "streetAddress": self.street,
+                "postalCode": self.postcode,
+                "addressLocality": self.town,
+                "addressCountry": "DE",
+            }
+        if self.phone:
+            data["telephone"] = self.phone
+        if self.email:
+            data["email"] = self.email
+        if hours := self.opening_hours_schema():
+            data["location"] = {
+                "@type": "Place",
+                "name": self.title,
+                "openingHoursSpecification": hours,
+            }
+        return data
+
+
+class OpeningHours(TranslatableMixin, Orderable):
+    """One row of opening hours; the note is translated, the times are shared."""
+
+    page = ParentalKey(PartnerPage, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(
+        "Wochentag", choices=sorted(WEEKDAYS.items()), help_text="Ein Tag je Zeile."
+    )
+    opens = models.TimeField("von", help_text="z. B. 09:00")
+    closes = models.TimeField("bis", help_text="z. B. 12:00")
+    note = models.CharField(
+        "Hinweis", max_length=120, blank=True, help_text="z. B. „nur mit Termin“."
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")]),
+        FieldPanel("note"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("weekday"),
+        SynchronizedField("opens"),
+        SynchronizedField("closes"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Öffnungszeit"
+        verbose_name_plural = "Öffnungszeiten"
+        unique_together = [("translation_key", "locale")]
+
+    def clean(self):
+        super().clean()
+        if self.opens and self.closes and self.closes <= self.opens:
+            raise ValidationError({"closes": "Das Ende muss nach dem Beginn liegen."})
+
+
+class ContactPerson(TranslatableMixin, Orderable):
+    """A person to call at a partner organisation; the role is translated, the rest is shared."""
+
+    page = ParentalKey(PartnerPage, on_delete=models.CASCADE, related_name="contact_persons")
+    name = models.CharField("Name", max_length=120, help_text="z. B. „Frau Beispiel“.")
+    role = models.CharField(
+        "Aufgabe", max_length=120, blank=True, help_text="z. B. „Schuldnerberaterin“."
+    )
+    phone = models.CharField("Telefon", max_length=40, blank=True, help_text="Direkte Durchwahl.")
+    email = models.EmailField("E-Mail", blank=True)
+    languages = MultipleChoiceField(
+        "Sprachen", choices=SPOKEN_LANGUAGES, help_text="In welchen Sprachen berät diese Person?"
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+        FieldPanel("languages"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("name"),
+        SynchronizedField("phone"),
+        SynchronizedField("languages"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Ansprechperson"
+        verbose_name_plural = "Ansprechpersonen"
+        unique_together = [("translation_key", "locale")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def language_labels(self):
+        return self._meta.get_field("languages").labels(self.languages)

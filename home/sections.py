@@ -1,0 +1,20 @@
+"""Slots that other apps fill without the page importing them.
+
+An app registers a Wagtail hook under one of these names; the hook gets the page and the
+request and returns rendered HTML, or an empty value to show nothing. The events app uses
+them for "next open consultation hour" boxes.
+"""
+
+from wagtail import hooks
+
+#: On the home page, below the welcome.
+HOME_SECTIONS = "buero_home_sections"
+#: On an offer page, after "whom do I call".
+OFFER_SECTIONS = "buero_offer_sections"
+#: On a listing or search page that found nothing.
+EMPTY_RESULTS_SECTIONS = "buero_empty_results_sections"
+
+
+def collect_sections(hook_name, page, request):
+    """The non-empty HTML fragments that hooks registered under ``hook_name`` return."""
+    return [section for hook in hooks.get_hooks(hook_name) if (section := hook(page, request))]
