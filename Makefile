@@ -64,8 +64,8 @@ messages: install
 	for app in home angebote events; do (cd $$app && mkdir -p locale && \
 		../$(BIN)/python ../manage.py makemessages $(addprefix -l ,$(LOCALES)) --no-obsolete --no-location); done
 	$(MANAGE) makemessages $(addprefix -l ,$(LOCALES)) --no-obsolete --no-location \
-		--ignore '.venv/*' --ignore 'tests/*' --ignore 'home/*' --ignore 'angebote/*' --ignore 'events/*'
-	$(MANAGE) compilemessages --ignore '.venv/*'
+		--ignore '.venv/*' --ignore 'build/*' --ignore 'tests/*' --ignore 'home/*' --ignore 'angebote/*' --ignore 'events/*'
+	$(MANAGE) compilemessages --ignore '.venv/*' --ignore 'build/*'
 
 clean:
 	rm -rf $(VENV) db.sqlite3 static_collected media

@@ -275,6 +275,15 @@ class OfficeSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "Büro und Kontakt"
 
+    @classmethod
+    def base_queryset(cls):
+        # The footer needs the legal pages' translation keys; fetch them with the settings.
+        return (
+            super()
+            .base_queryset()
+            .select_related("imprint_page", "privacy_page", "accessibility_page")
+        )
+
     @cached_property
     def appointment_phone(self):
         return self.contact_phone or self.phone
@@ -284,7 +293,7 @@ class OfficeSettings(BaseSiteSetting):
         return self.contact_email or self.email
 
     @property
-    def legal_page_ids(self):
-        """The footer's legal pages in display order (in the source language)."""
-        ids = (self.imprint_page_id, self.privacy_page_id, self.accessibility_page_id)
-        return [page_id for page_id in ids if page_id]
+    def legal_pages(self):
+        """The footer's legal pages in display order (in the language they were chosen in)."""
+        pages = (self.imprint_page, self.privacy_page, self.accessibility_page)
+        return [page for page in pages if page is not None]

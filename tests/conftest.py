@@ -61,3 +61,11 @@ def translate(locales):
         return translated
 
     return _translate
+
+
+@pytest.fixture
+def office(site):
+    """The office's settings of the default site."""
+    from home.factories import OfficeSettingsFactory
+
+    return OfficeSettingsFactory(site=site)

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -191,31 +192,30 @@ class OfferPage(ReviewedMixin, BasePage):
         verbose_name_plural = "Hilfsangebote"
 
     def get_context(self, request, *args, **kwargs):
-        from .taxonomy import TargetGroup, Topic
-
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = localize_all(self.topics.all(), Topic, self.locale)
-        context["target_groups"] = localize_all(self.target_groups.all(), TargetGroup, self.locale)
+        context["topics"] = localize_all(self.topics, self.locale_id)
+        context["target_groups"] = localize_all(self.target_groups, self.locale_id)
         context["providers"] = self.localized_providers()
         context["sections"] = collect_sections(OFFER_SECTIONS, self, request)
         return context
 
     def localized_providers(self):
         """The live providers, each in the page's language where translated, with contacts."""
-        linked = list(
-            self.providers.live().public().prefetch_related("contact_persons").order_by("title")
-        )
-        translated = {
-            partner.translation_key: partner
-            for partner in PartnerPage.objects.live()
-            .public()
+        linked = self.providers.values("translation_key")
+        partners = (
+            PartnerPage.objects.live()
             .filter(
-                translation_key__in=[partner.translation_key for partner in linked],
-                locale_id=self.locale_id,
+                Q(id__in=self.providers.values("id"))
+                | Q(translation_key__in=linked, locale_id=self.locale_id)
             )
             .prefetch_related("contact_persons")
-        }
-        return [translated.get(partner.translation_key, partner) for partner in linked]
+            .order_by("title")
+        )
+        chosen = {}
+        for partner in partners:
+            if partner.locale_id == self.locale_id or partner.translation_key not in chosen:
+                chosen[partner.translation_key] = partner
+        return sorted(chosen.values(), key=lambda partner: partner.title)
 
     @property
     def legal_basis_labels(self):
@@ -226,16 +226,16 @@ class OfferPage(ReviewedMixin, BasePage):
         return self._meta.get_field("languages").labels(self.languages)
 
 
-def localize_all(entries, model, locale):
-    """Snippets (topics, target groups) in ``locale`` where translated, else as they are.
+def localize_all(related, locale_id):
+    """The snippets of a many-to-many relation in ``locale`` where translated, with one query.
 
-    wagtail-localize leaves many-to-many relations pointing at the source language, so the
-    translations are looked up by translation key.
+    wagtail-localize leaves many-to-many relations of translated pages pointing at the
+    source language, so the translations are matched on the translation key.
     """
-    entries = list(entries)
-    keys = [entry.translation_key for entry in entries]
-    translated = {
-        entry.translation_key: entry
-        for entry in model.objects.filter(translation_key__in=keys, locale=locale)
-    }
-    return [translated.get(entry.translation_key, entry) for entry in entries]
+    model = related.model
+    keys = related.values("translation_key")
+    entries = {}
+    for entry in model.objects.filter(translation_key__in=keys).order_by("sort_order", "name"):
+        if entry.locale_id == locale_id or entry.translation_key not in entries:
+            entries[entry.translation_key] = entry
+    return list(entries.values())

@@ -161,28 +161,27 @@ class PartnerPage(ReviewedMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from .offers import OfferPage, localize_all
-        from .taxonomy import Topic
 
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = localize_all(self.topics.all(), Topic, self.locale)
-        context["structured_data"] = self.structured_data(request)
+        opening_hours = list(self.opening_hours.all())
+        context["opening_hours"] = opening_hours
+        context["topics"] = localize_all(self.topics, self.locale_id)
+        context["structured_data"] = self.structured_data(request, opening_hours)
         context["offers"] = (
             OfferPage.objects.live()
-            .public()
             .filter(locale_id=self.locale_id, providers__translation_key=self.translation_key)
             .distinct()
             .defer_streamfields()
             .order_by("title")
         )
-        context["opening_hours"] = self.opening_hours.all()
-        context["contact_persons"] = self.contact_persons.all()
         return context
 
     @property
     def language_labels(self):
         return self._meta.get_field("languages").labels(self.languages)
 
-    def opening_hours_schema(self):
+    @staticmethod
+    def opening_hours_schema(opening_hours):
         """schema.org OpeningHoursSpecification entries for the page's JSON-LD."""
         return [
             {
@@ -191,10 +190,10 @@ class PartnerPage(ReviewedMixin, BasePage):
                 "opens": row.opens.strftime("%H:%M"),
                 "closes": row.closes.strftime("%H:%M"),
             }
-            for row in self.opening_hours.all()
+            for row in opening_hours
         ]
 
-    def structured_data(self, request):
+    def structured_data(self, request, opening_hours):
         data = {
             "@context": "https://schema.org",
             "@type": "Organization",
@@ -213,7 +212,7 @@ class PartnerPage(ReviewedMixin, BasePage):
             data["telephone"] = self.phone
         if self.email:
             data["email"] = self.email
-        if hours := self.opening_hours_schema():
+        if hours := self.opening_hours_schema(opening_hours):
             data["location"] = {
                 "@type": "Place",
                 "name": self.title,

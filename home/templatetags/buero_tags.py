@@ -6,6 +6,7 @@ import re
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.formats import date_format
@@ -18,12 +19,66 @@ from home.models import SEARCH_PATH, OfficeSettings
 register = template.Library()
 
 
-def _site_home(request):
-    """The site's home page in the active language (the source page where none exists)."""
-    if not hasattr(request, "_buero_home"):
-        site = Site.find_for_request(request)
-        request._buero_home = site.root_page.localized if site else None
-    return request._buero_home
+class PageLanguages:
+    """Everything the site chrome needs to know about languages, found with one query.
+
+    For the current page, the home page and the footer's legal pages it fetches every live
+    translation, and with them the menu pages (children of a home page, shown in menus).
+    The header, footer and content language all use it, so it runs once per request.
+    """
+
+    def __init__(self, request, page):
+        current = translation.get_language()
+        site = Site.find_for_request(request) if request is not None else None
+        root = site.root_page if site else None
+        legal = OfficeSettings.for_request(request).legal_pages if request is not None else []
+        keys = {entry.translation_key for entry in (root, page, *legal) if entry is not None}
+        query = Q(translation_key__in=keys)
+        if root is not None:
+            query |= Q(depth=root.depth + 1, show_in_menus=True)
+        rows = list(Page.objects.live().filter(query).select_related("locale").order_by("path"))
+
+        def translations_of(source):
+            if source is None:
+                return {}
+            return {
+                row.locale.language_code: row
+                for row in rows
+                if row.translation_key == source.translation_key
+            }
+
+        self.page = translations_of(page)
+        self.home = translations_of(root)
+        self.active_home = self.home.get(current, root)
+        self.menu = [
+            row
+            for row in rows
+            if self.active_home is not None
+            and row.show_in_menus
+            and row.depth == self.active_home.depth + 1
+            and row.path.startswith(self.active_home.path)
+        ]
+        self.legal = [translations_of(source).get(current, source) for source in legal]
+        if page is None:
+            self.page_language = current
+        else:
+            self.page_language = (
+                next((code for code, row in self.page.items() if row.id == page.id), None)
+                or page.locale.language_code
+            )
+
+    @classmethod
+    def for_context(cls, context):
+        request = context.get("request")
+        page = context.get("page")
+        page = page if isinstance(page, Page) else None
+        if request is None:
+            return cls(None, page)
+        cached = getattr(request, "_buero_page_languages", None)
+        if cached is None or cached[0] != (page.id if page else None):
+            cached = (page.id if page else None, cls(request, page))
+            request._buero_page_languages = cached
+        return cached[1]
 
 
 def _language_root(code):
@@ -38,11 +93,7 @@ def _language_root(code):
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The home page's children that editors marked "show in menus", in the active language."""
-    request = context.get("request")
-    home = _site_home(request) if request else None
-    if home is None:
-        return []
-    return home.get_children().live().in_menu().public().specific(defer=True)
+    return PageLanguages.for_context(context).menu
 
 
 @register.simple_tag(takes_context=True)
@@ -53,23 +104,15 @@ def language_links(context):
     to that language's home page, so the switcher never leads to a 404.
     """
     request = context.get("request")
-    page = context.get("page")
+    languages = PageLanguages.for_context(context)
     current = translation.get_language()
-    translations = {}
-    if isinstance(page, Page) and request is not None:
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translated.locale.language_code] = translated
-    homes = {}
-    if request is not None and (home := _site_home(request)) is not None:
-        for translated in home.get_translations(inclusive=True).live().select_related("locale"):
-            homes[translated.locale.language_code] = translated
     links = []
     for code, _name in settings.LANGUAGES:
         info = translation.get_language_info(code)
-        target = translations.get(code)
+        target = languages.page.get(code)
         url = target.get_url(request) if target else None
-        if url is None and code in homes:
-            url = homes[code].get_url(request)
+        if url is None and code in languages.home:
+            url = languages.home[code].get_url(request)
         if url is None:
             url = _language_root(code)
         links.append(
@@ -88,29 +131,7 @@ def language_links(context):
 @register.simple_tag(takes_context=True)
 def legal_links(context):
     """The legal pages chosen in the office settings, each in the active language if translated."""
-    request = context.get("request")
-    if request is None:
-        return []
-    ids = OfficeSettings.for_request(request).legal_page_ids
-    if not ids:
-        return []
-    candidates = (
-        Page.objects.live()
-        .filter(translation_key__in=Page.objects.filter(id__in=ids).values("translation_key"))
-        .select_related("locale")
-    )
-    current = translation.get_language()
-    sources, translated = {}, {}
-    for candidate in candidates:
-        if candidate.id in ids:
-            sources[candidate.id] = candidate
-        if candidate.locale.language_code == current:
-            translated[candidate.translation_key] = candidate
-    return [
-        translated.get(sources[page_id].translation_key, sources[page_id])
-        for page_id in ids
-        if page_id in sources
-    ]
+    return PageLanguages.for_context(context).legal
 
 
 @register.simple_tag(takes_context=True)
@@ -121,17 +142,14 @@ def content_language(context):
     `lang`/`dir` so screen readers pronounce it right, and with a notice in the
     visitor's language.
     """
-    page = context.get("page")
     current = translation.get_language()
-    if not isinstance(page, Page):
-        return {"code": current, "bidi": translation.get_language_bidi(), "differs": False}
-    code = page.locale.language_code
+    code = PageLanguages.for_context(context).page_language
     info = translation.get_language_info(code)
     return {
         "code": code,
         "bidi": info["bidi"],
         "differs": code != current,
-        "name": translation.gettext(info["name"]),
+        "name": info["name_translated"],
     }
 
 
