@@ -12,8 +12,6 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import QueryDict
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from home.districts import District
@@ -84,7 +82,7 @@ class ListingFilter(ABC):
     def __init__(self, index_page, request):
         self.index_page = index_page
         self.request = request
-        self.locale = index_page.locale
+        self.locale_id = index_page.locale_id
         self.facets = [facet.bind(request.GET) for facet in self.get_facets()]
 
     @abstractmethod
@@ -96,7 +94,7 @@ class ListingFilter(ABC):
             self.model.objects.live()
             .public()
             .child_of(self.index_page)
-            .filter(locale_id=self.locale.id)
+            .filter(locale_id=self.locale_id)
             .order_by(*self.ordering)
         )
 
@@ -148,11 +146,11 @@ class OfferFilter(ListingFilter):
 
     @cached_property
     def topics(self):
-        return Topic.objects.for_locale(self.locale)
+        return Topic.objects.for_locale(self.locale_id)
 
     @cached_property
     def target_groups(self):
-        return TargetGroup.objects.for_locale(self.locale)
+        return TargetGroup.objects.for_locale(self.locale_id)
 
     def get_facets(self):
         return [
@@ -210,7 +208,7 @@ class PartnerFilter(ListingFilter):
 
     @cached_property
     def topics(self):
-        return Topic.objects.for_locale(self.locale)
+        return Topic.objects.for_locale(self.locale_id)
 
     def get_facets(self):
         return [
@@ -236,9 +234,3 @@ class PartnerFilter(ListingFilter):
 
     def queryset(self):
         return super().queryset().defer_streamfields()
-
-    def context(self):
-        context = super().context()
-        for partner in context["results"]:
-            partner.card_text = Truncator(strip_tags(partner.description)).words(24)
-        return context

@@ -1,9 +1,12 @@
 """Home page, standard pages and the office's site settings."""
 
+import re
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -23,6 +26,13 @@ SEARCH_PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
 
 
+def clean_search_query(raw):
+    """Words only: quotes, brackets and control characters are search syntax to the
+    database backends, and a visitor never means them."""
+    words = re.sub(r"[^\w\s\-]", " ", raw[: MAX_QUERY_LENGTH * 2]).split()
+    return " ".join(words)[:MAX_QUERY_LENGTH]
+
+
 class BasePage(Page):
     """Shared behaviour of every page of the apps: the host's base template."""
 
@@ -33,6 +43,11 @@ class BasePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = conf.base_template()
         return context
+
+    @property
+    def card_text(self):
+        """The sentence a card or search result shows for this page."""
+        return self.search_description or strip_tags(getattr(self, "intro", "") or "")
 
 
 class ReviewedMixin(models.Model):
@@ -89,7 +104,7 @@ class HomePage(RoutablePageMixin, BasePage):
     @path(SEARCH_PATH, name="search")
     def search(self, request):
         """Search the pages of this home page's language, grouped by page type."""
-        query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+        query = clean_search_query(request.GET.get("q", ""))
         results = Page.objects.none()
         if query:
             results = Page.objects.live().public().descendant_of(self).specific().search(query)

@@ -218,6 +218,10 @@ class OfferPage(ReviewedMixin, BasePage):
         return sorted(chosen.values(), key=lambda partner: partner.title)
 
     @property
+    def card_text(self):
+        return self.summary
+
+    @property
     def legal_basis_labels(self):
         return self._meta.get_field("legal_basis").labels(self.legal_basis)
 

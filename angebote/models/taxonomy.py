@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from wagtail.admin.panels import FieldPanel
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import TranslatableMixin
@@ -12,13 +13,13 @@ from .choices import TopicIcon
 
 
 class TaxonomyQuerySet(models.QuerySet):
-    def for_locale(self, locale):
-        """One entry per translation key: the one in ``locale``, else the default locale's."""
+    def for_locale(self, locale_id):
+        """One entry per translation key: the one in the locale, else the default locale's."""
         default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
         entries = {}
-        codes = {locale.language_code, default_code}
-        for entry in self.filter(locale__language_code__in=codes).order_by("sort_order", "name"):
-            if entry.locale_id == locale.id or entry.translation_key not in entries:
+        in_either = Q(locale_id=locale_id) | Q(locale__language_code=default_code)
+        for entry in self.filter(in_either).order_by("sort_order", "name"):
+            if entry.locale_id == locale_id or entry.translation_key not in entries:
                 entries[entry.translation_key] = entry
         return sorted(entries.values(), key=lambda entry: (entry.sort_order, entry.name))
 
