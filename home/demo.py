@@ -229,12 +229,12 @@ def _office_settings(site, pages):
     office.town = "Tangerhütte"
     office.district = District.TANGERHUETTE
     office.room = "Jugendclub, Obergeschoss"
-    office.phone = "03935 123456"
+    office.phone = "030 23125 100"
     office.email = "offenes-buero@example.org"
     office.venue_access = VenueAccess.STAIRS
     office.venue_access_note = "Eine Treppe mit 14 Stufen und Handlauf."
     office.contact_name = "Frau Muster (Fachkraft des Offenen Büros)"
-    office.contact_phone = "03935 123457"
+    office.contact_phone = "030 23125 101"
     office.imprint_page = pages.get("impressum")
     office.privacy_page = pages.get("datenschutz")
     office.accessibility_page = pages.get("barrierefreiheit")

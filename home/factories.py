@@ -49,12 +49,12 @@ class OfficeSettingsFactory(DjangoModelFactory):
     town = "Tangerhütte"
     district = District.TANGERHUETTE
     room = "Jugendclub, Obergeschoss"
-    phone = "03935 123456"
+    phone = "030 23125 100"
     email = "offenes-buero@example.org"
     venue_access = VenueAccess.STAIRS
     venue_access_note = "Eine Treppe mit 14 Stufen."
     contact_name = "Frau Muster"
-    contact_phone = "03935 123457"
+    contact_phone = "030 23125 101"
 
     class Meta:
         model = OfficeSettings

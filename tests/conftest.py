@@ -69,3 +69,16 @@ def office(site):
     from home.factories import OfficeSettingsFactory
 
     return OfficeSettingsFactory(site=site)
+
+
+@pytest.fixture
+def without_search_index(settings):
+    """Skip search indexing while a test builds hundreds of pages.
+
+    On PostgreSQL every insert refreshes the title norms of similar entries, which makes bulk
+    creation quadratic; tests of the search itself keep the index on.
+    """
+    settings.WAGTAILSEARCH_BACKENDS = {
+        name: {**config, "AUTO_UPDATE": False}
+        for name, config in settings.WAGTAILSEARCH_BACKENDS.items()
+    }

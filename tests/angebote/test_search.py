@@ -18,11 +18,15 @@ def content(home, offer_index, partner_index):
             parent=offer_index,
             title="Kinderzuschlag",
             summary="Zusätzliches Geld für Familien mit Kindern, wenn das Einkommen knapp ist.",
+            body=[],
+            where_to_apply="Bei der Familienkasse.",
         ),
         "wohngeld": OfferPageFactory(
             parent=offer_index,
             title="Wohngeld",
             summary="Zuschuss zur Miete. Die Anträge gibt es bei der Wohngeldstelle.",
+            body=[],
+            where_to_apply="Bei der Wohngeldstelle.",
         ),
         "jobcenter": PartnerPageFactory(
             parent=partner_index,
