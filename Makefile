@@ -9,11 +9,12 @@ COMPILE := $(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index
 	--allow-unsafe --unsafe-package offenes-buero
 
 .DEFAULT_GOAL := help
-.PHONY: help install run demo test lint format check lock messages clean
+.PHONY: help install run demo test bench lint format check lock messages clean
 
 help:
 	@echo "make run    set up everything and serve the demo site on http://$(HOST):$(PORT)/"
 	@echo "make test   set up what the tests need and run lint, checks and the whole suite"
+	@echo "make bench  benchmarks of the public pages (figures for docs/performance.md)"
 	@echo "make lint | format | messages | lock | clean"
 
 # The virtual environment is rebuilt whenever a lock file changes.
@@ -51,6 +52,11 @@ check: install
 test: lint check
 	$(BIN)/pytest
 	$(BIN)/pytest --ds=tests.host_site.settings tests/host_site
+
+# Render-time benchmarks (figures for docs/performance.md), not part of `make test`.
+bench: install
+	BUERO_BENCH=1 $(BIN)/pytest tests/perf -p no:randomly --benchmark-only \
+		--benchmark-columns=min,median,iqr,max,rounds --benchmark-sort=name
 
 # Regenerate the exact pins from the ranges in pyproject.toml.
 lock: install

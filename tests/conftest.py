@@ -7,11 +7,14 @@ from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
-# The host-site suite runs with its own settings module (see Makefile, `make test`).
+# The host-site suite runs with its own settings module, the benchmarks only with
+# `make bench` (see Makefile).
 if os.environ.get("DJANGO_SETTINGS_MODULE") == "tests.host_site.settings":
-    collect_ignore_glob = ["home/*", "angebote/*", "events/*", "test_*.py"]
+    collect_ignore_glob = ["home/*", "angebote/*", "events/*", "perf/*", "test_*.py"]
 else:
     collect_ignore = ["host_site"]
+    if not os.environ.get("BUERO_BENCH"):
+        collect_ignore.append("perf")
 
 
 @pytest.fixture(autouse=True)
