@@ -7,6 +7,12 @@ from django.apps import apps
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
+from angebote.factories import (
+    OfferIndexPageFactory,
+    OfferPageFactory,
+    PartnerIndexPageFactory,
+    PartnerPageFactory,
+)
 from home.factories import HomePageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,16 +38,34 @@ def test_migrations_ran_for_every_app():
     call_command("migrate", "--check", verbosity=0)
 
 
-@pytest.mark.parametrize("page_type", ["home", "standard"])
+def make_page(page_type, home):
+    """One page of each type of the three apps, below the Offenes Büro home page."""
+    if page_type == "home":
+        return home
+    if page_type == "standard":
+        return StandardPageFactory(parent=home, title="Über uns")
+    offers = OfferIndexPageFactory(parent=home, title="Hilfsangebote")
+    partners = PartnerIndexPageFactory(parent=home, title="Netzwerk")
+    partner = PartnerPageFactory(parent=partners, title="Schuldnerberatung")
+    offer = OfferPageFactory(parent=offers, title="Wohngeld", providers=[partner])
+    return {"offer_index": offers, "offer": offer, "partner_index": partners, "partner": partner}[
+        page_type
+    ]
+
+
+@pytest.mark.parametrize(
+    "page_type", ["home", "standard", "offer_index", "offer", "partner_index", "partner"]
+)
 def test_each_page_type_renders_in_the_host_base_template(client, home, page_type):
-    page = home if page_type == "home" else StandardPageFactory(parent=home, title="Über uns")
+    page = make_page(page_type, home)
     response = client.get(page.get_url(), HTTP_HOST="buero.localhost")
     content = response.content.decode()
     assert response.status_code == 200
     assert '<header id="rathaus-header">Digitales Rathaus Tangerhütte</header>' in content
     assert f"<h1>{page.title}</h1>" in content
-    # Office defaults come from the host's setting until an editor fills in the settings.
-    assert "Offenes Büro (im Digitalen Rathaus)" in content
+    if page_type == "home":
+        # Office defaults come from the host's setting until an editor fills in the settings.
+        assert "Offenes Büro (im Digitalen Rathaus)" in content
     assert "buero_site" not in sys.modules
 
 
