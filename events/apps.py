@@ -7,3 +7,8 @@ class EventsConfig(AppConfig):
     name = "events"
     verbose_name = "Sprechstunden und Weiterbildungen"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -88,7 +88,12 @@ class HomePage(RoutablePageMixin, BasePage):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "angebote.OfferIndexPage", "angebote.PartnerIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "angebote.OfferIndexPage",
+        "angebote.PartnerIndexPage",
+        "events.EventIndexPage",
+    ]
     # One tree per site; its translations are made by wagtail-localize, not "add page".
     max_count = 1
 

@@ -199,3 +199,11 @@ def json_ld(data):
 def search_url():
     """The search below the home page of the active language."""
     return f"{_language_root(translation.get_language())}{SEARCH_PATH}"
+
+
+@register.simple_tag
+def time_range(start, end):
+    """Start and end time of a date, e.g. 17:00–19:00, always left to right."""
+    return format_html(
+        '<bdi dir="ltr">{}–{}</bdi>', date_format(start, "H:i"), date_format(end, "H:i")
+    )

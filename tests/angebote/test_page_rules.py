@@ -15,6 +15,7 @@ from angebote.factories import (
     TopicFactory,
 )
 from angebote.models import OfferIndexPage, OfferPage, PartnerIndexPage, PartnerPage
+from events.models import EventIndexPage
 from home.factories import HomePageFactory
 from home.models import HomePage, StandardPage
 
@@ -39,7 +40,9 @@ class TestAngebotePageRules(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(PartnerIndexPage, {HomePage})
         assert not OfferIndexPage.can_create_at(self.home)
         assert not PartnerIndexPage.can_create_at(self.home)
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, OfferIndexPage, PartnerIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {StandardPage, OfferIndexPage, PartnerIndexPage, EventIndexPage}
+        )
 
     def test_offers_and_partners_live_only_in_their_index(self):
         self.assertAllowedSubpageTypes(OfferIndexPage, {OfferPage})

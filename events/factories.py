@@ -1,0 +1,60 @@
+"""Factories for consultation hours; tests and benchmarks build series here."""
+
+import datetime
+
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
+
+from .models import (
+    ConsultationCancellation,
+    ConsultationExtraDate,
+    ConsultationPage,
+    EventIndexPage,
+)
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Termine"
+    slug = "termine"
+
+    class Meta:
+        model = EventIndexPage
+
+
+class ConsultationPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Sprechstunde {n}")
+    intro = "Kommen Sie vorbei, ohne Termin."
+    venue_name = "Jugendclub Tangerhütte"
+    street = "Beispielstraße 1"
+    postcode = "39517"
+    town = "Tangerhütte"
+    weekdays = factory.LazyFunction(lambda: ["2"])
+    start_time = datetime.time(17)
+    end_time = datetime.time(19)
+    valid_from = datetime.date(2026, 1, 7)
+    interpreter_languages = factory.LazyFunction(lambda: ["ar", "uk"])
+    contact_phone = "030 23125 101"
+
+    class Meta:
+        model = ConsultationPage
+
+
+class ConsultationCancellationFactory(DjangoModelFactory):
+    page = factory.SubFactory(ConsultationPageFactory)
+    date = datetime.date(2026, 12, 9)
+    reason = "Fortbildung des Teams"
+
+    class Meta:
+        model = ConsultationCancellation
+
+
+class ConsultationExtraDateFactory(DjangoModelFactory):
+    page = factory.SubFactory(ConsultationPageFactory)
+    date = datetime.date(2026, 12, 10)
+    start_time = datetime.time(10)
+    end_time = datetime.time(12)
+    note = "statt Mittwoch"
+
+    class Meta:
+        model = ConsultationExtraDate

@@ -1,0 +1,450 @@
+"""Consultation hours: recurring series with cancellations, extra dates and calendar feeds."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils import timezone, translation
+from django.utils.dates import WEEKDAYS
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from angebote.fields import MultipleChoiceField
+from angebote.models.choices import SPOKEN_LANGUAGES
+from home.models import BasePage, VenueAccess
+
+from .. import feeds, recurrence
+
+WEEKDAY_CHOICES = [(str(number), name) for number, name in sorted(WEEKDAYS.items())]
+NEXT_DATES = 8
+LISTING_WEEKS = 6
+
+
+class Frequency(models.TextChoices):
+    WEEKLY = recurrence.WEEKLY, _("Weekly")
+    MONTHLY = recurrence.MONTHLY, _("Monthly")
+
+
+class NthWeekday(models.IntegerChoices):
+    FIRST = 1, "am ersten"
+    SECOND = 2, "am zweiten"
+    THIRD = 3, "am dritten"
+    FOURTH = 4, "am vierten"
+    LAST = recurrence.LAST, "am letzten"
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """Termine: every upcoming consultation date of the next weeks, grouped by week."""
+
+    intro = models.TextField(
+        "Einleitung",
+        blank=True,
+        help_text="Ein, zwei Sätze: Was findet man hier? Die Termine erscheinen automatisch.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.ConsultationPage"]
+    max_count = 1
+    search_label = _("Dates")
+
+    class Meta:
+        verbose_name = "Termine"
+
+    def consultations(self):
+        return (
+            ConsultationPage.objects.live()
+            .child_of(self)
+            .filter(locale_id=self.locale_id)
+            .prefetch_related("cancellations", "extra_dates", "topics")
+            .order_by("title")
+        )
+
+    @path("")
+    def index(self, request):
+        from ..listing import EventListing
+
+        listing = EventListing(self, request, self.consultations())
+        return self.render(request, context_overrides=listing.context())
+
+    @path("sprechstunden.ics", name="feed")
+    def feed(self, request):
+        """All consultation hours of this language as one calendar to subscribe to."""
+        today = timezone.localdate()
+        entries = [
+            (consultation, occurrence)
+            for consultation in self.consultations()
+            for occurrence in consultation.occurrences(today, today + feeds.HORIZON)
+            if not occurrence.cancelled
+        ]
+        return feeds.calendar_response(request, entries, self.title, "sprechstunden.ics")
+
+
+class ConsultationPage(RoutablePageMixin, BasePage):
+    """A recurring consultation hour: the office's open hour or a partner's thematic hour."""
+
+    intro = models.TextField(
+        "Kurzbeschreibung",
+        max_length=400,
+        help_text="Zwei, drei kurze Sätze: Worum geht es, wer kann kommen? Ohne Fachwörter.",
+    )
+    host = models.ForeignKey(
+        "angebote.PartnerPage",
+        verbose_name="Durchgeführt von",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Leer lassen, wenn das Offene Büro selbst berät; sonst den Netzwerkpartner wählen.",
+    )
+    topics = ParentalManyToManyField(
+        "angebote.Topic",
+        verbose_name="Themen",
+        blank=True,
+        related_name="consultations",
+        help_text="Bei thematischen Sprechstunden das Thema, z. B. „Schulden“.",
+    )
+    venue_name = models.CharField(
+        "Ort", max_length=120, default="Jugendclub Tangerhütte", help_text="Name des Hauses."
+    )
+    street = models.CharField("Straße und Hausnummer", max_length=120, blank=True)
+    postcode = models.CharField("Postleitzahl", max_length=10, blank=True)
+    town = models.CharField("Ort (Stadt)", max_length=80, default="Tangerhütte")
+    room = models.CharField(
+        "Raum", max_length=120, blank=True, help_text="z. B. „Obergeschoss, Raum 3“."
+    )
+    venue_access = models.CharField(
+        "Zugang",
+        max_length=20,
+        choices=VenueAccess.choices,
+        default=VenueAccess.STAIRS,
+        help_text="Wie man zum Raum kommt; wird in jeder Sprache übersetzt angezeigt.",
+    )
+    access_note = models.CharField(
+        "Hinweis zum Zugang",
+        max_length=200,
+        blank=True,
+        help_text="z. B. „14 Stufen mit Handlauf; auf Wunsch beraten wir im Erdgeschoss“.",
+    )
+    frequency = models.CharField(
+        "Wiederholung", max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY
+    )
+    weekdays = MultipleChoiceField(
+        "Wochentage",
+        choices=WEEKDAY_CHOICES,
+        blank=False,
+        help_text="An welchen Tagen? Mindestens einen Tag wählen.",
+    )
+    interval = models.PositiveSmallIntegerField(
+        "Alle … Wochen",
+        default=1,
+        choices=[
+            (1, "jede Woche"),
+            (2, "alle 2 Wochen"),
+            (3, "alle 3 Wochen"),
+            (4, "alle 4 Wochen"),
+        ],
+        help_text="Nur bei wöchentlicher Wiederholung. Gezählt ab „Gültig ab“.",
+    )
+    nth = models.SmallIntegerField(
+        "Welcher im Monat",
+        choices=NthWeekday.choices,
+        default=NthWeekday.FIRST,
+        help_text="Nur bei monatlicher Wiederholung, z. B. „am ersten“ Montag.",
+    )
+    start_time = models.TimeField("Beginn", help_text="z. B. 17:00")
+    end_time = models.TimeField("Ende", help_text="z. B. 19:00")
+    valid_from = models.DateField("Gültig ab", help_text="Der erste mögliche Termin.")
+    valid_until = models.DateField(
+        "Gültig bis", null=True, blank=True, help_text="Leer lassen, wenn es kein Ende gibt."
+    )
+    skip_holidays = models.BooleanField(
+        "Fällt an Feiertagen aus",
+        default=True,
+        help_text="Gesetzliche Feiertage in Sachsen-Anhalt; die Seite nennt den Feiertag.",
+    )
+    interpreter_languages = MultipleChoiceField(
+        "Dolmetscher auf Anfrage",
+        choices=SPOKEN_LANGUAGES,
+        help_text="Für welche Sprachen kann ein Dolmetscher dazukommen?",
+    )
+    interpreter_note = models.CharField(
+        "So fragen Sie einen Dolmetscher an",
+        max_length=250,
+        blank=True,
+        help_text="z. B. „Bitte eine Woche vorher anrufen oder schreiben.“",
+    )
+    by_arrangement = models.TextField(
+        "Termine nach Vereinbarung",
+        blank=True,
+        help_text="z. B. „Wenn Mittwoch nicht passt, vereinbaren wir einen anderen Termin.“",
+    )
+    contact_phone = models.CharField("Telefon", max_length=40, blank=True)
+    contact_email = models.EmailField("E-Mail", blank=True)
+    is_confidential = models.BooleanField(
+        "Vertraulich", default=True, help_text="Die Seite sagt, dass alles vertraulich bleibt."
+    )
+    is_free = models.BooleanField("Kostenlos", default=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("host"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldPanel("frequency"),
+                FieldPanel("weekdays"),
+                FieldRowPanel([FieldPanel("interval"), FieldPanel("nth")]),
+                FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")]),
+                FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until")]),
+                FieldPanel("skip_holidays"),
+            ],
+            heading="Wann",
+        ),
+        InlinePanel("cancellations", label="Ausfall", heading="Ausfälle"),
+        InlinePanel(
+            "extra_dates", label="Zusätzlicher Termin", heading="Zusätzliche oder verlegte Termine"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue_name"),
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("town")]),
+                FieldPanel("room"),
+                FieldPanel("venue_access"),
+                FieldPanel("access_note"),
+            ],
+            heading="Wo",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("interpreter_languages"), FieldPanel("interpreter_note")],
+            heading="Dolmetscher",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("by_arrangement"),
+                FieldRowPanel([FieldPanel("contact_phone"), FieldPanel("contact_email")]),
+                FieldRowPanel([FieldPanel("is_confidential"), FieldPanel("is_free")]),
+            ],
+            heading="Termine nach Vereinbarung und Kontakt",
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("venue_name"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField(name)
+        for name in (
+            "venue_name",
+            "street",
+            "postcode",
+            "town",
+            "venue_access",
+            "frequency",
+            "weekdays",
+            "interval",
+            "nth",
+            "start_time",
+            "end_time",
+            "valid_from",
+            "valid_until",
+            "skip_holidays",
+            "interpreter_languages",
+            "contact_phone",
+            "is_confidential",
+            "is_free",
+        )
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+    search_label = _("Consultation hours")
+
+    class Meta:
+        verbose_name = "Sprechstunde"
+        verbose_name_plural = "Sprechstunden"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            errors["end_time"] = "Das Ende muss nach dem Beginn liegen."
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            errors["valid_until"] = "„Gültig bis“ muss nach „Gültig ab“ liegen."
+        if not self.weekdays:
+            errors["weekdays"] = "Bitte mindestens einen Wochentag wählen."
+        if errors:
+            raise ValidationError(errors)
+
+    def series(self):
+        """The page's rule as plain values for the occurrence engine."""
+        return recurrence.Series(
+            frequency=self.frequency,
+            weekdays=tuple(sorted(int(day) for day in self.weekdays)),
+            start_time=self.start_time,
+            end_time=self.end_time,
+            valid_from=self.valid_from,
+            valid_until=self.valid_until,
+            interval=self.interval,
+            nth=self.nth,
+            skip_holidays=self.skip_holidays,
+            cancellations={row.date: row.reason for row in self.cancellations.all()},
+            extra_dates=tuple(
+                recurrence.ExtraDate(row.date, row.start_time, row.end_time, row.note)
+                for row in self.extra_dates.all()
+            ),
+        )
+
+    def occurrences(self, first, last, **kwargs):
+        kwargs.setdefault("language", translation.get_language())
+        return recurrence.occurrences(self.series(), first, last, **kwargs)
+
+    def upcoming(self, count=NEXT_DATES, **kwargs):
+        kwargs.setdefault("language", translation.get_language())
+        return recurrence.upcoming(self.series(), timezone.now(), count, **kwargs)
+
+    @property
+    def interpreter_labels(self):
+        return self._meta.get_field("interpreter_languages").labels(self.interpreter_languages)
+
+    @property
+    def weekday_labels(self):
+        return self._meta.get_field("weekdays").labels(self.weekdays)
+
+    @path("")
+    def dates(self, request):
+        return self.render(request, context_overrides={"occurrences": self.upcoming()})
+
+    @path("kalender.ics", name="feed")
+    def feed(self, request):
+        """Every date of this series in the coming months, to subscribe to."""
+        today = timezone.localdate()
+        entries = [
+            (self, occurrence)
+            for occurrence in self.occurrences(today, today + feeds.HORIZON)
+            if not occurrence.cancelled
+        ]
+        return feeds.calendar_response(request, entries, self.title, f"{self.slug}.ics")
+
+    @re_path(r"^termin/(\d{4}-\d{2}-\d{2})\.ics$", name="date_feed")
+    def date_feed(self, request, day):
+        """One date, for "add to calendar"."""
+        try:
+            day = datetime.date.fromisoformat(day)
+        except ValueError as error:
+            raise Http404 from error
+        entries = [
+            (self, occurrence)
+            for occurrence in self.occurrences(day, day)
+            if not occurrence.cancelled
+        ]
+        if not entries:
+            raise Http404
+        return feeds.calendar_response(request, entries, self.title, f"{self.slug}-{day}.ics")
+
+    def structured_data(self, request):
+        """schema.org Event with an eventSchedule, for search engines and assistants."""
+        schedule = {
+            "@type": "Schedule",
+            "repeatFrequency": "P1M"
+            if self.frequency == Frequency.MONTHLY
+            else f"P{self.interval}W",
+            "byDay": [
+                f"https://schema.org/{recurrence_day}" for recurrence_day in self._schema_days()
+            ],
+            "startTime": self.start_time.strftime("%H:%M"),
+            "endTime": self.end_time.strftime("%H:%M"),
+            "startDate": self.valid_from.isoformat(),
+            "scheduleTimezone": "Europe/Berlin",
+            "exceptDate": [row.date.isoformat() for row in self.cancellations.all()],
+        }
+        if self.valid_until:
+            schedule["endDate"] = self.valid_until.isoformat()
+        return {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "description": self.intro,
+            "url": self.get_full_url(request),
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "isAccessibleForFree": self.is_free,
+            "location": {
+                "@type": "Place",
+                "name": self.venue_name,
+                "address": {
+                    "@type": "PostalAddress",
+                    "streetAddress": self.street,
+                    "postalCode": self.postcode,
+                    "addressLocality": self.town,
+                    "addressCountry": "DE",
+                },
+            },
+            "eventSchedule": schedule,
+        }
+
+    def _schema_days(self):
+        names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        return [names[int(day)] for day in sorted(self.weekdays)]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["structured_data"] = self.structured_data(request)
+        return context
+
+
+class ConsultationCancellation(TranslatableMixin, Orderable):
+    """A date on which the hour does not take place; the reason is shown, translated."""
+
+    page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="cancellations")
+    date = models.DateField("Datum", help_text="Der Tag, an dem die Sprechstunde ausfällt.")
+    reason = models.CharField(
+        "Grund", max_length=120, blank=True, help_text="z. B. „Fortbildung des Teams“."
+    )
+
+    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("reason")])]
+    override_translatable_fields = [SynchronizedField("date")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Ausfall"
+        unique_together = [("translation_key", "locale")]
+
+
+class ConsultationExtraDate(TranslatableMixin, Orderable):
+    """A date outside the rule, or the new date of a moved one."""
+
+    page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="extra_dates")
+    date = models.DateField("Datum")
+    start_time = models.TimeField("Beginn")
+    end_time = models.TimeField("Ende")
+    note = models.CharField(
+        "Hinweis", max_length=120, blank=True, help_text="z. B. „statt Mittwoch, 9. Dezember“."
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("start_time"), FieldPanel("end_time")]),
+        FieldPanel("note"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("date"),
+        SynchronizedField("start_time"),
+        SynchronizedField("end_time"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Zusätzlicher Termin"
+        unique_together = [("translation_key", "locale")]
+
+    def clean(self):
+        super().clean()
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            raise ValidationError({"end_time": "Das Ende muss nach dem Beginn liegen."})

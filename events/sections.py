@@ -1,0 +1,79 @@
+"""The "next open consultation hour" box that the events app adds to other apps' pages."""
+
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from .models import ConsultationPage
+
+
+def next_consultation_context(page, request, others=0):
+    """The office's next open consultation hour in the page's language.
+
+    When the very next date is cancelled, the box says so and shows the one after; with
+    ``others`` it adds the next dates of the other series (partner-led hours).
+    """
+    consultations = list(
+        ConsultationPage.objects.live()
+        .filter(locale_id=page.locale_id)
+        .select_related("host")
+        .prefetch_related("cancellations", "extra_dates")
+    )
+    now = timezone.now()
+    language = translation.get_language()
+    own, other = [], []
+    for consultation in consultations:
+        for occurrence in consultation.upcoming(3, language=language):
+            (own if consultation.host_id is None else other).append((occurrence, consultation))
+    own.sort(key=lambda entry: entry[0].start)
+    if not own:
+        return None
+    cancelled = own[0][0] if own[0][0].cancelled else None
+    upcoming = [(o, c) for o, c in own if not o.cancelled and o.end > now]
+    if not upcoming:
+        return None
+    next_occurrence, series = upcoming[0]
+    rest = sorted(
+        other + [entry for entry in own if entry[0] is not next_occurrence],
+        key=lambda e: e[0].start,
+    )
+    rest = [
+        entry for entry in rest if entry[0].start > next_occurrence.start and not entry[0].cancelled
+    ]
+    return {
+        "cancelled": cancelled,
+        "next": next_occurrence,
+        "page": series,
+        "others": rest[:others],
+    }
+
+
+#: The box is cached briefly (dates move on) and dropped whenever a consultation hour is
+#: published, unpublished or deleted (see signals.py).
+CACHE_SECONDS = 300
+VERSION_KEY = "events:next-consultation:version"
+
+
+def forget_next_consultation(**kwargs):
+    """Drop every cached box, so that an editor's change shows at once."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, None)
+
+
+def render_next_consultation(page, request, others=0):
+    version = cache.get_or_set(VERSION_KEY, 1, None)
+    key = (
+        f"events:next-consultation:{version}:{page.locale_id}:{others}:{translation.get_language()}"
+    )
+    html = cache.get(key)
+    if html is None:
+        context = next_consultation_context(page, request, others)
+        html = (
+            render_to_string("events/includes/next_consultation.html", context, request=request)
+            if context
+            else ""
+        )
+        cache.set(key, html, CACHE_SECONDS)
+    return html
