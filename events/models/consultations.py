@@ -74,7 +74,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         listing = EventListing(self, request, self.consultations())
         return self.render(request, context_overrides=listing.context())
 
-    @path("sprechstunden.ics", name="feed")
+    @path("kalender/", name="feed")
     def feed(self, request):
         """All consultation hours of this language as one calendar to subscribe to."""
         today = timezone.localdate()
@@ -325,7 +325,7 @@ class ConsultationPage(RoutablePageMixin, BasePage):
     def dates(self, request):
         return self.render(request, context_overrides={"occurrences": self.upcoming()})
 
-    @path("kalender.ics", name="feed")
+    @path("kalender/", name="feed")
     def feed(self, request):
         """Every date of this series in the coming months, to subscribe to."""
         today = timezone.localdate()
@@ -336,7 +336,7 @@ class ConsultationPage(RoutablePageMixin, BasePage):
         ]
         return feeds.calendar_response(request, entries, self.title, f"{self.slug}.ics")
 
-    @re_path(r"^termin/(\d{4}-\d{2}-\d{2})\.ics$", name="date_feed")
+    @re_path(r"^termin/(\d{4}-\d{2}-\d{2})/$", name="date_feed")
     def date_feed(self, request, day):
         """One date, for "add to calendar"."""
         try:

@@ -1,0 +1,251 @@
+"""Consultation hours as visitors see them, with time frozen; feeds parsed back."""
+
+import datetime
+import json
+import re
+
+import pytest
+import time_machine
+from icalendar import Calendar
+from wagtail.models import Site
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from angebote.factories import (
+    OfferIndexPageFactory,
+    OfferPageFactory,
+    PartnerIndexPageFactory,
+    PartnerPageFactory,
+)
+from events.factories import (
+    ConsultationCancellationFactory,
+    ConsultationExtraDateFactory,
+    ConsultationPageFactory,
+    EventIndexPageFactory,
+)
+from events.models import ConsultationPage, EventIndexPage
+from home.factories import HomePageFactory
+from home.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def open_hour(event_index):
+    page = ConsultationPageFactory(
+        parent=event_index,
+        title="Offene Sprechstunde",
+        slug="offene-sprechstunde",
+        room="Obergeschoss",
+        access_note="14 Stufen mit Handlauf.",
+        by_arrangement="Wenn Mittwoch nicht passt, finden wir einen anderen Termin.",
+    )
+    ConsultationCancellationFactory(
+        page=page, date=datetime.date(2026, 12, 9), reason="Fortbildung des Teams"
+    )
+    ConsultationExtraDateFactory(
+        page=page, date=datetime.date(2026, 12, 10), note="statt 9. Dezember"
+    )
+    return page
+
+
+def text_of(content):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", content))
+
+
+def test_consultation_page_shows_the_next_dates_with_cancellations(client, frozen, open_hour):
+    content = client.get(open_hour.url).content.decode()
+    text = text_of(content)
+    assert "Mittwoch, 2. Dezember 2026, 17:00–19:00" in text
+    assert "Mittwoch, 9. Dezember 2026, 17:00–19:00 Fällt aus: Fortbildung des Teams" in text
+    assert "Donnerstag, 10. Dezember 2026, 10:00–12:00 statt 9. Dezember" in text
+    assert "Mittwoch, 23. Dezember 2026" in text
+    assert content.count('<li class="occurrence') == 8
+    assert f'href="{open_hour.url}termin/2026-12-02/"' in content
+    assert "Kostenlos" in text
+    assert "Vertraulich" in text
+    assert "Zugang nur über eine Treppe, es gibt keinen Aufzug. 14 Stufen mit Handlauf." in text
+    assert "Arabisch, Ukrainisch" in text
+    assert "Wenn Mittwoch nicht passt" in text
+    assert 'href="tel:03023125101"' in content
+
+
+def test_consultation_page_has_an_event_schedule(client, frozen, open_hour):
+    content = client.get(open_hour.url).content.decode()
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', content, re.S).group(1)
+    )
+    assert data["@type"] == "Event"
+    assert data["eventSchedule"]["byDay"] == ["https://schema.org/Wednesday"]
+    assert data["eventSchedule"]["startTime"] == "17:00"
+    assert data["eventSchedule"]["exceptDate"] == ["2026-12-09"]
+
+
+def test_series_feed_parses_and_matches_the_page(client, frozen, open_hour):
+    response = client.get(f"{open_hour.url}kalender/")
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    calendar = Calendar.from_ical(response.content)
+    events = calendar.walk("VEVENT")
+    starts = [event.decoded("dtstart") for event in events]
+    assert datetime.date(2026, 12, 9) not in [start.date() for start in starts]  # cancelled
+    assert datetime.datetime(2026, 12, 2, 17, tzinfo=starts[0].tzinfo) in starts
+    assert calendar.walk("VTIMEZONE")[0]["TZID"] == "Europe/Berlin"
+    assert str(events[0]["DTSTART"].params["TZID"]) == "Europe/Berlin"
+    assert all("DTSTAMP" in event and "UID" in event for event in events)
+    assert "Jugendclub Tangerhütte" in str(events[0]["LOCATION"])
+    again = Calendar.from_ical(client.get(f"{open_hour.url}kalender/").content)
+    assert [str(e["UID"]) for e in again.walk("VEVENT")] == [str(e["UID"]) for e in events]
+
+
+def test_single_date_feed_and_bad_dates(client, frozen, open_hour):
+    calendar = Calendar.from_ical(client.get(f"{open_hour.url}termin/2026-12-02/").content)
+    [event] = calendar.walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Offene Sprechstunde"
+    for bad in ("2026-12-09", "2026-12-03", "2026-13-45", "9999-99-99"):
+        assert client.get(f"{open_hour.url}termin/{bad}/").status_code == 404, bad
+
+
+def test_dates_listing_groups_by_week_and_filters_by_language(
+    client, frozen, event_index, open_hour
+):
+    migration = ConsultationPageFactory(
+        parent=event_index,
+        title="Migrationsberatung",
+        weekdays=["1"],
+        interval=2,
+        valid_from=datetime.date(2026, 12, 1),
+        interpreter_languages=["fa"],
+    )
+    content = client.get(event_index.url).content.decode()
+    text = text_of(content)
+    assert "Woche ab 30. November 2026" in text
+    assert "Woche ab 7. Dezember 2026" in text
+    assert text.index("Migrationsberatung") < text.index("Offene Sprechstunde")  # Tuesday first
+    filtered = text_of(client.get(f"{event_index.url}?language=fa").content.decode())
+    assert "Migrationsberatung" in filtered
+    assert "Offene Sprechstunde" not in filtered
+    calendar = Calendar.from_ical(client.get(f"{event_index.url}kalender/").content)
+    assert {str(e["SUMMARY"]) for e in calendar.walk("VEVENT")} == {
+        "Offene Sprechstunde",
+        migration.title,
+    }
+
+
+def test_dates_listing_query_count_does_not_grow(
+    client, frozen, event_index, office, without_search_index, django_assert_max_num_queries
+):
+    def count():
+        client.get(event_index.url)
+        with django_assert_max_num_queries(15) as captured:
+            assert client.get(event_index.url).status_code == 200
+        return len(captured.captured_queries)
+
+    ConsultationPageFactory(parent=event_index)
+    few = count()
+    for _ in range(20):
+        page = ConsultationPageFactory(parent=event_index)
+        ConsultationCancellationFactory(page=page)
+    assert count() == few
+
+
+def test_home_shows_the_next_open_hour_and_says_when_it_is_cancelled(
+    client, home, office, open_hour, event_index
+):
+    partner_hour = ConsultationPageFactory(
+        parent=event_index,
+        title="Schuldnerberatung im Jugendclub",
+        frequency="monthly",
+        weekdays=["0"],
+        nth=1,
+        host=PartnerPageFactory(parent=PartnerIndexPageFactory(parent=home)),
+    )
+    with time_machine.travel(datetime.datetime(2026, 12, 3, 12, tzinfo=datetime.UTC), tick=False):
+        text = text_of(client.get("/de/").content.decode())
+    assert "Nächste offene Sprechstunde" in text
+    assert "Mittwoch, 9. Dezember 2026: fällt aus (Fortbildung des Teams)." in text
+    assert "Donnerstag, 10. Dezember 2026, 10:00–12:00, Jugendclub Tangerhütte" in text
+    assert "Weitere Termine" in text
+    assert "Montag, 7. Dezember 2026" not in text  # before the next open hour
+    assert partner_hour.title in text or "Mittwoch, 16. Dezember 2026" in text
+
+
+def test_offer_page_points_to_the_next_open_hour(client, frozen, home, office, open_hour):
+    offer = OfferPageFactory(parent=OfferIndexPageFactory(parent=home))
+    text = text_of(client.get(offer.url).content.decode())
+    assert "Nächste offene Sprechstunde" in text
+    assert "Mittwoch, 2. Dezember 2026, 17:00–19:00" in text
+
+
+def test_publishing_a_cancellation_updates_the_home_page_at_once(
+    client, frozen, home, office, open_hour
+):
+    assert "fällt aus" not in text_of(client.get("/de/").content.decode())
+    ConsultationCancellationFactory(
+        page=open_hour, date=datetime.date(2026, 12, 2), reason="Krankheit"
+    )
+    open_hour.save_revision().publish()
+    assert "Mittwoch, 2. Dezember 2026: fällt aus (Krankheit)." in text_of(
+        client.get("/de/").content.decode()
+    )
+
+
+class TestConsultationAdmin(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        site = Site.objects.get(is_default_site=True)
+        cls.home = HomePageFactory(parent=site.root_page.get_parent())
+        site.root_page = cls.home
+        site.save()
+        cls.events = EventIndexPageFactory(parent=cls.home)
+
+    def setUp(self):
+        self.login()
+
+    def test_page_rules(self):
+        self.assertAllowedParentPageTypes(EventIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(EventIndexPage, {ConsultationPage})
+        self.assertAllowedParentPageTypes(ConsultationPage, {EventIndexPage})
+        assert not EventIndexPage.can_create_at(self.home)
+
+    def form(self, **fields):
+        data = nested_form_data(
+            {
+                "title": "Offene Sprechstunde",
+                "slug": "offen",
+                "intro": "Kommen Sie vorbei.",
+                "venue_name": "Jugendclub",
+                "town": "Tangerhütte",
+                "venue_access": "stairs",
+                "frequency": "weekly",
+                "interval": "1",
+                "nth": "1",
+                "start_time": "17:00",
+                "end_time": "19:00",
+                "valid_from": "2026-01-07",
+                "cancellations": inline_formset([]),
+                "extra_dates": inline_formset([]),
+                **fields,
+            }
+        )
+        data.setdefault("weekdays", ["2"])
+        return data
+
+    def test_editor_creates_a_series(self):
+        self.assertCanCreate(self.events, ConsultationPage, self.form())
+        assert ConsultationPage.objects.get(slug="offen").weekdays == ["2"]
+
+    def test_admin_explains_bad_times_dates_and_missing_weekdays(self):
+        data = self.form(end_time="16:00", valid_until="2025-01-01")
+        data["weekdays"] = []
+        data["action-publish"] = "action-publish"
+        response = self.client.post(
+            f"/admin/pages/add/events/consultationpage/{self.events.pk}/", data
+        )
+        content = response.content.decode()
+        assert "Das Ende muss nach dem Beginn liegen." in content
+        assert "„Gültig bis“ muss nach „Gültig ab“ liegen." in content
+        assert (
+            "Bitte mindestens einen Wochentag wählen." in content
+            or "Dieses Feld muss ausgefüllt werden." in content
+        )
+        assert not ConsultationPage.objects.filter(slug="offen").exists()
