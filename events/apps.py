@@ -5,6 +5,8 @@ class EventsConfig(AppConfig):
     """Consultation hours and training courses for professionals."""
 
     name = "events"
+    #: load_demo_content imports this app's demo module.
+    has_demo_content = True
     verbose_name = "Sprechstunden und Weiterbildungen"
     default_auto_field = "django.db.models.BigAutoField"
 

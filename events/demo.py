@@ -1,0 +1,124 @@
+"""German demo consultation hours: the open hour, a partner-led monthly hour, a fortnightly one."""
+
+import datetime
+
+from django.utils import timezone
+
+from home.demo import add_entry_point
+from home.models import VenueAccess
+
+from .models import (
+    ConsultationCancellation,
+    ConsultationExtraDate,
+    ConsultationPage,
+    EventIndexPage,
+)
+
+JUGENDCLUB = {
+    "venue_name": "Jugendclub Tangerhütte",
+    "street": "Beispielstraße 1",
+    "postcode": "39517",
+    "town": "Tangerhütte",
+    "room": "Obergeschoss, Offenes Büro",
+    "venue_access": VenueAccess.STAIRS,
+    "access_note": "Eine Treppe mit 14 Stufen und Handlauf. Wer die Treppe nicht schafft, "
+    "ruft vorher an: Wir beraten dann im Erdgeschoss.",
+}
+
+
+def _next_weekday(day, weekday):
+    return day + datetime.timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def load(context):
+    home = context["home"]
+    partners = context.get("partners", {})
+    today = timezone.localdate()
+    index = EventIndexPage.objects.child_of(home).first()
+    created = 0
+    if index is None:
+        index = home.add_child(
+            instance=EventIndexPage(
+                title="Termine",
+                slug="termine",
+                show_in_menus=True,
+                intro="Wann Sie uns und unsere Partner treffen: offene Sprechstunden, "
+                "Beratung zu Themen und Termine mit Dolmetscher.",
+            )
+        )
+        created += 1
+    series = [
+        {
+            "slug": "offene-sprechstunde",
+            "title": "Offene Sprechstunde",
+            "intro": "Jeden Mittwoch von 17 bis 19 Uhr: Kommen Sie ohne Termin mit Ihren Fragen "
+            "zu Anträgen, Geld, Schule oder Ausbildung. Wir hören zu und suchen mit Ihnen die "
+            "passende Hilfe.",
+            "weekdays": ["2"],
+            "start_time": datetime.time(17),
+            "end_time": datetime.time(19),
+            "valid_from": datetime.date(today.year, 1, 1),
+            "interpreter_languages": ["ar", "fa", "uk", "ru"],
+            "interpreter_note": "Sagen Sie uns eine Woche vorher Bescheid, dann kommt ein "
+            "Dolmetscher dazu.",
+            "by_arrangement": "Mittwoch passt nicht? Rufen Sie an, wir finden einen anderen Termin.",
+            "contact_phone": "030 23125 101",
+            "contact_email": "offenes-buero@example.org",
+            "cancellations": [
+                (_next_weekday(today + datetime.timedelta(days=14), 2), "Fortbildung des Teams")
+            ],
+            "extra_dates": [
+                (
+                    _next_weekday(today + datetime.timedelta(days=14), 3),
+                    datetime.time(10),
+                    datetime.time(12),
+                    "Ersatztermin für den ausgefallenen Mittwoch",
+                )
+            ],
+        },
+        {
+            "slug": "schuldnerberatung-im-jugendclub",
+            "title": "Schuldnerberatung im Jugendclub",
+            "intro": "Am ersten Montag im Monat berät die Schuldner- und Insolvenzberatung im "
+            "Offenen Büro. Bringen Sie Ihre Briefe mit.",
+            "host": partners.get("schuldnerberatung"),
+            "frequency": "monthly",
+            "weekdays": ["0"],
+            "nth": 1,
+            "start_time": datetime.time(15),
+            "end_time": datetime.time(17),
+            "valid_from": datetime.date(today.year, 1, 1),
+            "interpreter_languages": ["ru"],
+            "contact_phone": "030 23125 171",
+        },
+        {
+            "slug": "migrationsberatung-im-jugendclub",
+            "title": "Migrationsberatung mit Dolmetscher",
+            "intro": "Alle zwei Wochen dienstags: Beratung für Zugewanderte, mit Dolmetscherin "
+            "für Arabisch und Ukrainisch.",
+            "host": partners.get("migrationsberatung"),
+            "weekdays": ["1"],
+            "interval": 2,
+            "start_time": datetime.time(14),
+            "end_time": datetime.time(16),
+            "valid_from": datetime.date(today.year, 1, 6),
+            "interpreter_languages": ["ar", "uk"],
+            "interpreter_note": "Die Dolmetscherinnen für Arabisch und Ukrainisch sind immer dabei.",
+            "contact_phone": "030 23125 201",
+        },
+    ]
+    for spec in series:
+        if ConsultationPage.objects.child_of(index).filter(slug=spec["slug"]).exists():
+            continue
+        cancellations = spec.pop("cancellations", [])
+        extra_dates = spec.pop("extra_dates", [])
+        page = ConsultationPage(**JUGENDCLUB, **spec)
+        page.cancellations = [ConsultationCancellation(date=d, reason=r) for d, r in cancellations]
+        page.extra_dates = [
+            ConsultationExtraDate(date=d, start_time=s, end_time=e, note=n)
+            for d, s, e, n in extra_dates
+        ]
+        index.add_child(instance=page)
+        created += 1
+    add_entry_point(home, index, "Wann und wo Sie uns treffen: Sprechstunden und Termine.")
+    return created
