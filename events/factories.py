@@ -1,15 +1,19 @@
-"""Factories for consultation hours; tests and benchmarks build series here."""
+"""Factories for consultation hours and courses; tests and benchmarks build data here."""
 
 import datetime
 
 import factory
 import wagtail_factories
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from .models import (
     ConsultationCancellation,
     ConsultationExtraDate,
     ConsultationPage,
+    CourseIndexPage,
+    CoursePage,
+    CourseSession,
     EventIndexPage,
 )
 
@@ -58,3 +62,34 @@ class ConsultationExtraDateFactory(DjangoModelFactory):
 
     class Meta:
         model = ConsultationExtraDate
+
+
+class CourseIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Weiterbildungen"
+    slug = "weiterbildungen"
+
+    class Meta:
+        model = CourseIndexPage
+
+
+class CoursePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Weiterbildung {n}")
+    summary = "Kinderarmut erkennen und Familien gut beraten."
+    target_professions = factory.LazyFunction(lambda: ["school", "kita"])
+    venue_name = "Jugendclub Tangerhütte"
+    town = "Tangerhütte"
+    registration_email = "anmeldung@example.org"
+    places = 20
+    cost = "kostenlos"
+
+    class Meta:
+        model = CoursePage
+
+
+class CourseSessionFactory(DjangoModelFactory):
+    page = factory.SubFactory(CoursePageFactory)
+    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    end = factory.LazyAttribute(lambda session: session.start + datetime.timedelta(hours=3))
+
+    class Meta:
+        model = CourseSession

@@ -17,7 +17,12 @@ def uid(page, occurrence):
 
 
 def location(page):
-    parts = [page.venue_name, page.room, page.street, f"{page.postcode} {page.town}".strip()]
+    parts = [
+        page.venue_name,
+        getattr(page, "room", ""),
+        page.street,
+        f"{page.postcode} {page.town}".strip(),
+    ]
     return ", ".join(part for part in parts if part)
 
 
@@ -37,7 +42,7 @@ def build_calendar(request, entries, name):
         event.add("dtstart", occurrence.start)
         event.add("dtend", occurrence.end)
         event.add("summary", page.title, parameters={"LANGUAGE": language})
-        description = "\n".join(text for text in (occurrence.note, page.intro) if text)
+        description = "\n".join(text for text in (occurrence.note, page.card_text) if text)
         if description:
             event.add("description", description, parameters={"LANGUAGE": language})
         event.add("location", location(page))

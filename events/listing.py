@@ -1,4 +1,4 @@
-"""The dates listing: every upcoming consultation date of the next weeks, grouped by week."""
+"""Listings of the events app: all dates of the next weeks, and the training courses."""
 
 import datetime
 from itertools import groupby
@@ -7,68 +7,138 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from angebote.filters import Facet, any_code
+from angebote.filters import Facet, any_code, related_by_translation_key
 from angebote.models import Topic
 from angebote.models.choices import SPOKEN_LANGUAGES
 
+from .models import CoursePage, CourseSession
+from .models.courses import CourseFormat, CourseStatus, Profession
+
 WEEKS = 6
+CONSULTATION = "consultation"
+TRAINING = "training"
+
+
+def topic_choices(locale_id):
+    return [(topic.slug, topic.name) for topic in Topic.objects.for_locale(locale_id)]
 
 
 class EventListing:
+    """Consultation dates and course sessions of the next weeks, grouped by week."""
+
     def __init__(self, index_page, request, consultations):
         self.index_page = index_page
-        self.request = request
-        self.topics = Topic.objects.for_locale(index_page.locale_id)
-        self.facets = [
-            Facet("topic", _("Topic"), [(t.slug, t.name) for t in self.topics], lambda v: Q()),
-            Facet(
-                "language",
-                _("Interpreter"),
-                SPOKEN_LANGUAGES,
-                lambda v: any_code("interpreter_languages", v),
-            ),
-        ]
-        for facet in self.facets:
-            facet.bind(request.GET)
         self.consultations = consultations
-
-    def matching(self):
-        queryset = self.consultations
-        topic, language = self.facets
-        if language.selected:
-            queryset = queryset.filter(language.apply(language.selected))
-        pages = list(queryset)
-        if topic.selected:
-            chosen = {t.translation_key for t in self.topics if t.slug in topic.selected}
-            pages = [p for p in pages if {t.translation_key for t in p.topics.all()} & chosen]
-        return pages
-
-    def weeks(self, pages):
-        today = timezone.localdate()
-        last = today + datetime.timedelta(weeks=WEEKS)
-        now = timezone.now()
-        entries = sorted(
-            (
-                (occurrence, page)
-                for page in pages
-                for occurrence in page.occurrences(today, last)
-                if occurrence.end > now
+        self.topic_choices = topic_choices(index_page.locale_id)
+        self.kind, self.topic, self.language = (
+            Facet(
+                "kind",
+                _("Kind"),
+                [(CONSULTATION, _("Consultation hours")), (TRAINING, _("Training courses"))],
+                None,
             ),
-            key=lambda entry: entry[0].start,
+            Facet("topic", _("Topic"), self.topic_choices, None),
+            Facet("language", _("Interpreter"), SPOKEN_LANGUAGES, None),
         )
-        return [
-            {"monday": monday, "entries": list(group)}
-            for monday, group in groupby(
-                entries,
-                key=lambda e: e[0].date - datetime.timedelta(days=e[0].date.weekday()),
+        self.facets = [facet.bind(request.GET) for facet in (self.kind, self.topic, self.language)]
+
+    def wants(self, kind):
+        return not self.kind.selected or kind in self.kind.selected
+
+    def topic_matches(self, page):
+        if not self.topic.selected:
+            return True
+        return any(topic.slug in self.topic.selected for topic in page.topics.all())
+
+    def entries(self, first, last):
+        now = timezone.now()
+        found = []
+        if self.wants(CONSULTATION):
+            consultations = self.consultations
+            if self.language.selected:
+                consultations = consultations.filter(
+                    any_code("interpreter_languages", self.language.selected)
+                )
+            for page in consultations:
+                if self.topic_matches(page):
+                    found += [
+                        (occurrence, page)
+                        for occurrence in page.occurrences(first, last)
+                        if occurrence.end > now
+                    ]
+        if self.wants(TRAINING) and not self.language.selected:
+            sessions = (
+                CourseSession.objects.filter(
+                    page__live=True,
+                    page__locale_id=self.index_page.locale_id,
+                    end__gte=now,
+                    start__date__lte=last,
+                )
+                .exclude(page__status=CourseStatus.CANCELLED)
+                .select_related("page")
+                .prefetch_related("page__topics")
             )
-        ]
+            found += [
+                (session.occurrence, session.page)
+                for session in sessions
+                if self.topic_matches(session.page)
+            ]
+        return sorted(found, key=lambda entry: entry[0].start)
 
     def context(self):
-        weeks = self.weeks(self.matching())
+        today = timezone.localdate()
+        entries = self.entries(today, today + datetime.timedelta(weeks=WEEKS))
+        weeks = [
+            {"monday": monday, "entries": list(group)}
+            for monday, group in groupby(
+                entries, key=lambda e: e[0].date - datetime.timedelta(days=e[0].date.weekday())
+            )
+        ]
         return {
             "facets": self.facets,
             "weeks": weeks,
             "active_filters": [],
-            "result_count": sum(len(week["entries"]) for week in weeks),
+            "result_count": len(entries),
+        }
+
+
+class CourseListing:
+    """Courses filtered by target profession, topic and format."""
+
+    def __init__(self, index_page, request, courses):
+        self.facets = [
+            facet.bind(request.GET)
+            for facet in (
+                Facet(
+                    "profession",
+                    _("For professionals in"),
+                    Profession.choices,
+                    lambda v: any_code("target_professions", v),
+                ),
+                Facet(
+                    "topic",
+                    _("Topic"),
+                    topic_choices(index_page.locale_id),
+                    lambda v: related_by_translation_key(
+                        CoursePage.topics.through, "coursepage_id", Topic, v
+                    ),
+                ),
+                Facet(
+                    "format", _("Format"), CourseFormat.choices, lambda v: Q(course_format__in=v)
+                ),
+            )
+        ]
+        self.courses = courses
+
+    def context(self):
+        courses = self.courses
+        for facet in self.facets:
+            if facet.selected:
+                courses = courses.filter(facet.apply(facet.selected))
+        courses = list(courses)
+        return {
+            "facets": self.facets,
+            "courses": courses,
+            "active_filters": [],
+            "result_count": len(courses),
         }

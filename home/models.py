@@ -93,6 +93,7 @@ class HomePage(RoutablePageMixin, BasePage):
         "angebote.OfferIndexPage",
         "angebote.PartnerIndexPage",
         "events.EventIndexPage",
+        "events.CourseIndexPage",
     ]
     # One tree per site; its translations are made by wagtail-localize, not "add page".
     max_count = 1

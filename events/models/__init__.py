@@ -1,4 +1,4 @@
-"""Consultation hours (and, later, training courses); split by concept."""
+"""Consultation hours and training courses; split by concept."""
 
 from .consultations import (
     ConsultationCancellation,
@@ -6,10 +6,14 @@ from .consultations import (
     ConsultationPage,
     EventIndexPage,
 )
+from .courses import CourseIndexPage, CoursePage, CourseSession
 
 __all__ = [
     "ConsultationCancellation",
     "ConsultationExtraDate",
     "ConsultationPage",
+    "CourseIndexPage",
+    "CoursePage",
+    "CourseSession",
     "EventIndexPage",
 ]

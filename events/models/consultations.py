@@ -269,6 +269,8 @@ class ConsultationPage(RoutablePageMixin, BasePage):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     search_label = _("Consultation hours")
+    #: Each date can be added to a calendar on its own (see date_feed).
+    has_date_feeds = True
 
     class Meta:
         verbose_name = "Sprechstunde"

@@ -15,7 +15,7 @@ from angebote.factories import (
     TopicFactory,
 )
 from angebote.models import OfferIndexPage, OfferPage, PartnerIndexPage, PartnerPage
-from events.models import EventIndexPage
+from events.models import CourseIndexPage, EventIndexPage
 from home.factories import HomePageFactory
 from home.models import HomePage, StandardPage
 
@@ -41,7 +41,8 @@ class TestAngebotePageRules(WagtailPageTestCase):
         assert not OfferIndexPage.can_create_at(self.home)
         assert not PartnerIndexPage.can_create_at(self.home)
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, OfferIndexPage, PartnerIndexPage, EventIndexPage}
+            HomePage,
+            {StandardPage, OfferIndexPage, PartnerIndexPage, EventIndexPage, CourseIndexPage},
         )
 
     def test_offers_and_partners_live_only_in_their_index(self):

@@ -1,0 +1,322 @@
+"""Further training on child poverty for professionals: courses with sessions and registration."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Max, Min
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from angebote.fields import MultipleChoiceField
+from home.blocks import StandardStreamBlock
+from home.models import BasePage
+
+from .. import feeds
+
+
+class Profession(models.TextChoices):
+    KITA = "kita", _("Day care")
+    SCHOOL = "school", _("School")
+    YOUTH_WELFARE = "youth_welfare", _("Youth welfare")
+    SOCIAL_WORK = "social_work", _("Social work")
+    ADMINISTRATION = "administration", _("Administration")
+    VOLUNTEERS = "volunteers", _("Volunteers")
+    HEALTH = "health", _("Health")
+
+
+class CourseFormat(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Hybrid")
+
+
+class CourseStatus(models.TextChoices):
+    OPEN = "open", _("Places available")
+    FEW = "few", _("Few places left")
+    FULL = "full", _("Fully booked")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class CourseQuerySet(PageQuerySet):
+    def with_dates(self):
+        """First start and last end of the sessions, for ordering and past/upcoming."""
+        return self.annotate(first_start=Min("sessions__start"), last_end=Max("sessions__end"))
+
+
+class CourseIndexPage(RoutablePageMixin, BasePage):
+    """Weiterbildungen: upcoming courses first; past ones on the archive page."""
+
+    intro = models.TextField(
+        "Einleitung",
+        blank=True,
+        help_text="Ein, zwei Sätze für Fachkräfte: Welche Weiterbildungen finden sie hier?",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.CoursePage"]
+    max_count = 1
+    search_label = _("Training courses")
+
+    class Meta:
+        verbose_name = "Weiterbildungen"
+
+    def courses(self):
+        return (
+            CoursePage.objects.live()
+            .child_of(self)
+            .filter(locale_id=self.locale_id)
+            .with_dates()
+            .prefetch_related("sessions", "topics")
+        )
+
+    def _listing(self, request, past):
+        from ..listing import CourseListing
+
+        now = timezone.now()
+        courses = self.courses()
+        courses = (
+            courses.filter(last_end__lt=now).order_by("-first_start")
+            if past
+            else courses.exclude(last_end__lt=now).order_by("first_start")
+        )
+        listing = CourseListing(self, request, courses)
+        return self.render(request, context_overrides={**listing.context(), "archive": past})
+
+    @path("")
+    def upcoming(self, request):
+        return self._listing(request, past=False)
+
+    @path("archiv/", name="archive")
+    def archive(self, request):
+        return self._listing(request, past=True)
+
+    @path("kalender/", name="feed")
+    def feed(self, request):
+        """Every upcoming session of every course, to subscribe to."""
+        now = timezone.now()
+        sessions = (
+            CourseSession.objects.filter(
+                page__in=self.courses().values("pk"), end__gte=now, start__lte=now + feeds.HORIZON
+            )
+            .exclude(page__status=CourseStatus.CANCELLED)
+            .select_related("page")
+            .order_by("start")
+        )
+        entries = [(session.page, session.occurrence) for session in sessions]
+        return feeds.calendar_response(request, entries, self.title, "weiterbildungen.ics")
+
+
+class CoursePage(BasePage):
+    """One course for professionals, with its sessions, registration and status."""
+
+    summary = models.TextField(
+        "Kurzbeschreibung",
+        max_length=300,
+        help_text="Zwei, drei Sätze: Was lernt man, für wen ist es? Erscheint in der Liste.",
+    )
+    body = StreamField(
+        StandardStreamBlock(),
+        verbose_name="Inhalt",
+        blank=True,
+        help_text="Inhalte, Ablauf, Referentinnen und Referenten.",
+    )
+    provider = models.ForeignKey(
+        "angebote.PartnerPage",
+        verbose_name="Anbieter",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Wer bietet die Weiterbildung an?",
+    )
+    target_professions = MultipleChoiceField(
+        "Für Fachkräfte aus",
+        choices=Profession.choices,
+        help_text="Für wen ist die Weiterbildung gedacht? Danach filtern Fachkräfte.",
+    )
+    topics = ParentalManyToManyField(
+        "angebote.Topic", verbose_name="Themen", blank=True, related_name="courses"
+    )
+    course_format = models.CharField(
+        "Format", max_length=10, choices=CourseFormat.choices, default=CourseFormat.IN_PERSON
+    )
+    venue_name = models.CharField(
+        "Ort", max_length=120, blank=True, help_text="Bei Präsenz: Haus und Raum."
+    )
+    street = models.CharField("Straße und Hausnummer", max_length=120, blank=True)
+    postcode = models.CharField("Postleitzahl", max_length=10, blank=True)
+    town = models.CharField("Ort (Stadt)", max_length=80, blank=True)
+    how_to_join = models.CharField(
+        "So nehmen Sie online teil",
+        max_length=250,
+        blank=True,
+        help_text="z. B. „Den Link erhalten Sie nach der Anmeldung per E-Mail.“ Keinen Zugangslink hier eintragen.",
+    )
+    registration_deadline = models.DateField(
+        "Anmeldeschluss",
+        null=True,
+        blank=True,
+        help_text="Danach zeigt die Seite: Anmeldung geschlossen.",
+    )
+    registration_url = models.URLField("Anmeldung (Link)", blank=True)
+    registration_email = models.EmailField("Anmeldung (E-Mail)", blank=True)
+    places = models.PositiveSmallIntegerField("Plätze insgesamt", null=True, blank=True)
+    status = models.CharField(
+        "Stand der Anmeldung",
+        max_length=10,
+        choices=CourseStatus.choices,
+        default=CourseStatus.OPEN,
+        help_text="Wird neben den Terminen gezeigt. Bitte aktuell halten.",
+    )
+    cost = models.CharField(
+        "Kosten", max_length=120, blank=True, help_text="z. B. „kostenlos“ oder „30 Euro“."
+    )
+    certificate = models.CharField(
+        "Bescheinigung",
+        max_length=200,
+        blank=True,
+        help_text="z. B. „Teilnahmebescheinigung, 8 Fortbildungsstunden“.",
+    )
+
+    objects = PageManager.from_queryset(CourseQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("provider"),
+        FieldPanel("target_professions"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("sessions", label="Termin", heading="Termine", min_num=1),
+        MultiFieldPanel(
+            [
+                FieldPanel("course_format"),
+                FieldPanel("venue_name"),
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("town")]),
+                FieldPanel("how_to_join"),
+            ],
+            heading="Format und Ort",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("registration_deadline"), FieldPanel("places")]),
+                FieldRowPanel([FieldPanel("registration_url"), FieldPanel("registration_email")]),
+                FieldPanel("cost"),
+                FieldPanel("certificate"),
+            ],
+            heading="Anmeldung",
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    override_translatable_fields = [
+        SynchronizedField(name)
+        for name in (
+            "target_professions",
+            "course_format",
+            "street",
+            "postcode",
+            "town",
+            "registration_deadline",
+            "registration_url",
+            "places",
+            "status",
+        )
+    ]
+
+    parent_page_types = ["events.CourseIndexPage"]
+    subpage_types = []
+    search_label = _("Training courses")
+
+    class Meta:
+        verbose_name = "Weiterbildung"
+        verbose_name_plural = "Weiterbildungen"
+
+    @property
+    def card_text(self):
+        return self.summary
+
+    @property
+    def profession_labels(self):
+        return self._meta.get_field("target_professions").labels(self.target_professions)
+
+    @property
+    def registration_closed(self):
+        return bool(
+            self.registration_deadline and self.registration_deadline < timezone.localdate()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from angebote.models.offers import localize_all
+
+        context = super().get_context(request, *args, **kwargs)
+        sessions = list(self.sessions.all())
+        now = timezone.now()
+        context["sessions"] = sessions
+        context["is_past"] = bool(sessions) and all(session.end < now for session in sessions)
+        context["topics"] = localize_all(self.topics, self.locale_id)
+        context["structured_data"] = self.structured_data(request, sessions)
+        return context
+
+    def structured_data(self, request, sessions):
+        """schema.org Course with a CourseInstance per session."""
+        mode = {"in_person": "Onsite", "online": "Online", "hybrid": "Blended"}[self.course_format]
+        return {
+            "@context": "https://schema.org",
+            "@type": "Course",
+            "name": self.title,
+            "description": self.summary,
+            "url": self.get_full_url(request),
+            "hasCourseInstance": [
+                {
+                    "@type": "CourseInstance",
+                    "courseMode": mode,
+                    "startDate": session.start.isoformat(),
+                    "endDate": session.end.isoformat(),
+                    "location": self.venue_name or self.town or mode,
+                }
+                for session in sessions
+            ],
+        }
+
+
+class CourseSession(TranslatableMixin, Orderable):
+    """One date of a course; the note is translated, the times are shared."""
+
+    page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="sessions")
+    start = models.DateTimeField("Beginn")
+    end = models.DateTimeField("Ende")
+    note = models.CharField("Hinweis", max_length=120, blank=True, help_text="z. B. „Teil 1“.")
+
+    panels = [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("note")]
+    override_translatable_fields = [SynchronizedField("start"), SynchronizedField("end")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Termin"
+        verbose_name_plural = "Termine"
+        unique_together = [("translation_key", "locale")]
+        ordering = ["start"]
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": "Das Ende muss nach dem Beginn liegen."})
+
+    @property
+    def occurrence(self):
+        """The session as an occurrence, so feeds and listings treat all dates alike."""
+        from ..recurrence import TIME_ZONE, Occurrence
+
+        return Occurrence(
+            self.start.astimezone(TIME_ZONE), self.end.astimezone(TIME_ZONE), note=self.note
+        )
