@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
 from wagtail.models import Page, Site
 
 from home.models import SEARCH_PATH, OfficeSettings
@@ -180,6 +181,7 @@ def display_date(value, fmt="DATE_FORMAT"):
     """The one date format of the site: localized text inside a machine-readable <time>."""
     if not value:
         return ""
+    value = template_localtime(value)
     return format_html(
         '<time datetime="{}">{}</time>', value.isoformat(), date_format(value, fmt, use_l10n=True)
     )
@@ -204,6 +206,7 @@ def search_url():
 @register.simple_tag
 def time_range(start, end):
     """Start and end time of a date, e.g. 17:00–19:00, always left to right."""
+    start, end = template_localtime(start), template_localtime(end)
     return format_html(
         '<bdi dir="ltr">{}–{}</bdi>', date_format(start, "H:i"), date_format(end, "H:i")
     )
