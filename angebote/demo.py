@@ -1031,5 +1031,10 @@ def load(context):
 
     add_entry_point(home, offer_index, "Welche Hilfe gibt es, und wie bekomme ich sie?")
     add_entry_point(home, partner_index, "Ämter, Beratungsstellen und Vereine in Ihrer Nähe.")
-    context.update(offer_index=offer_index, partner_index=partner_index, partners=partners)
+    context.update(
+        offer_index=offer_index,
+        partner_index=partner_index,
+        partners=partners,
+        topics=list(topics.values()),
+    )
     return created

@@ -3,6 +3,7 @@
 import datetime
 
 from django.utils import timezone
+from django.utils.text import slugify
 
 from home.demo import add_entry_point
 from home.models import VenueAccess
@@ -11,8 +12,83 @@ from .models import (
     ConsultationCancellation,
     ConsultationExtraDate,
     ConsultationPage,
+    CourseIndexPage,
+    CoursePage,
+    CourseSession,
     EventIndexPage,
 )
+from .recurrence import TIME_ZONE
+
+# title, summary, professions, topics, format, weeks from today (negative: past), status,
+# number of sessions, cost
+COURSES = [
+    (
+        "Kinderarmut erkennen und ansprechen",
+        "Woran erkenne ich, dass einem Kind etwas fehlt? Wie spreche ich Eltern an, ohne zu beschämen?",
+        ["kita", "school"],
+        ["familie-und-kinder"],
+        "in_person",
+        -6,
+        "open",
+        1,
+        "kostenlos",
+    ),
+    (
+        "Bildung und Teilhabe in der Praxis",
+        "Welche Leistungen gibt es, wer beantragt sie, und wie helfen Schule und Kita dabei? Mit Beispielen aus dem Landkreis Stendal.",
+        ["school", "kita", "social_work"],
+        ["schule-und-bildung", "geld-und-leistungen"],
+        "in_person",
+        3,
+        "few",
+        1,
+        "kostenlos",
+    ),
+    (
+        "Traumasensible Arbeit mit geflüchteten Kindern",
+        "Grundlagen der Traumapädagogik für den Alltag in Kita, Schule und Jugendhilfe.",
+        ["kita", "school", "youth_welfare"],
+        ["sprache-und-ankommen", "gesundheit"],
+        "in_person",
+        6,
+        "full",
+        2,
+        "30 Euro",
+    ),
+    (
+        "Elterngespräche mit Dolmetschern",
+        "Wie Gespräche mit Sprachmittlern gelingen: Vorbereitung, Rollen, Vertraulichkeit.",
+        ["school", "kita", "social_work", "administration"],
+        ["sprache-und-ankommen"],
+        "online",
+        9,
+        "open",
+        1,
+        "kostenlos",
+    ),
+    (
+        "Schulden in Familien: erste Hilfe",
+        "Was tun, wenn Strom oder Wohnung in Gefahr sind? Wege zur Schuldnerberatung.",
+        ["social_work", "youth_welfare", "volunteers"],
+        ["schulden", "wohnen"],
+        "hybrid",
+        14,
+        "open",
+        1,
+        "kostenlos",
+    ),
+    (
+        "Netzwerk Kinderarmut: Fallberatung",
+        "Fachkräfte beraten gemeinsam anonymisierte Fälle und lernen die Angebote im Netzwerk kennen.",
+        ["school", "kita", "youth_welfare", "social_work", "health"],
+        ["familie-und-kinder"],
+        "in_person",
+        20,
+        "open",
+        3,
+        "kostenlos",
+    ),
+]
 
 JUGENDCLUB = {
     "venue_name": "Jugendclub Tangerhütte",
@@ -121,4 +197,72 @@ def load(context):
         index.add_child(instance=page)
         created += 1
     add_entry_point(home, index, "Wann und wo Sie uns treffen: Sprechstunden und Termine.")
+    return created + _courses(home, context, today)
+
+
+def _at(day, hour):
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=TIME_ZONE)
+
+
+def _courses(home, context, today):
+    index = CourseIndexPage.objects.child_of(home).first()
+    created = 0
+    if index is None:
+        index = home.add_child(
+            instance=CourseIndexPage(
+                title="Weiterbildungen",
+                slug="weiterbildungen",
+                show_in_menus=True,
+                intro="Weiterbildungen zum Thema Kinderarmut für Fachkräfte aus Kita, Schule, "
+                "Jugendhilfe, Verwaltung und Ehrenamt.",
+            )
+        )
+        created += 1
+    topics = {topic.slug: topic for topic in context.get("topics", [])}
+    for (
+        title,
+        summary,
+        professions,
+        topic_slugs,
+        course_format,
+        weeks,
+        status,
+        sessions,
+        cost,
+    ) in COURSES:
+        slug = slugify(title)[:80]
+        if CoursePage.objects.child_of(index).filter(slug=slug).exists():
+            continue
+        first = today + datetime.timedelta(weeks=weeks)
+        online = course_format == "online"
+        page = CoursePage(
+            title=title,
+            slug=slug,
+            summary=summary,
+            target_professions=professions,
+            course_format=course_format,
+            status=status,
+            cost=cost,
+            places=16,
+            venue_name="" if online else "Jugendclub Tangerhütte",
+            town="" if online else "Tangerhütte",
+            how_to_join=""
+            if course_format == "in_person"
+            else "Den Link zur Videokonferenz erhalten Sie nach der Anmeldung per E-Mail.",
+            registration_deadline=first - datetime.timedelta(days=7),
+            registration_email="weiterbildung@example.org",
+            certificate="Teilnahmebescheinigung",
+        )
+        page.topics = [topics[topic] for topic in topic_slugs if topic in topics]
+        page.sessions = [
+            CourseSession(
+                start=_at(first + datetime.timedelta(weeks=part), 9),
+                end=_at(first + datetime.timedelta(weeks=part), 13),
+                note=f"Teil {part + 1}" if sessions > 1 else "",
+            )
+            for part in range(sessions)
+        ]
+        index.add_child(instance=page)
+        created += 1
+    add_entry_point(home, index, "Für Fachkräfte: Weiterbildungen zum Thema Kinderarmut.")
     return created

@@ -28,3 +28,19 @@ def test_demo_consultation_hours(client):
     home = client.get("/de/").content.decode()
     assert "Nächste offene Sprechstunde" in home
     assert client.get("/de/termine/").status_code == 200
+
+
+def test_demo_courses():
+    from django.utils import timezone
+
+    from events.models import CoursePage
+
+    call_command("load_demo_content", verbosity=0)
+    courses = list(CoursePage.objects.with_dates())
+    assert len(courses) >= 6
+    assert any(course.status == "full" for course in courses)
+    assert any(course.course_format == "online" for course in courses)
+    assert any(course.last_end < timezone.now() for course in courses)
+    assert max(course.first_start for course in courses) <= timezone.now() + timezone.timedelta(
+        days=190
+    )
