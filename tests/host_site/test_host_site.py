@@ -13,6 +13,13 @@ from angebote.factories import (
     PartnerIndexPageFactory,
     PartnerPageFactory,
 )
+from events.factories import (
+    ConsultationPageFactory,
+    CourseIndexPageFactory,
+    CoursePageFactory,
+    CourseSessionFactory,
+    EventIndexPageFactory,
+)
 from home.factories import HomePageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +51,17 @@ def make_page(page_type, home):
         return home
     if page_type == "standard":
         return StandardPageFactory(parent=home, title="Über uns")
+    if page_type in {"event_index", "consultation", "course_index", "course"}:
+        events = EventIndexPageFactory(parent=home, title="Termine")
+        courses = CourseIndexPageFactory(parent=home, title="Weiterbildungen")
+        course = CoursePageFactory(parent=courses, title="Kinderarmut erkennen")
+        CourseSessionFactory(page=course)
+        return {
+            "event_index": events,
+            "consultation": ConsultationPageFactory(parent=events, title="Offene Sprechstunde"),
+            "course_index": courses,
+            "course": course,
+        }[page_type]
     offers = OfferIndexPageFactory(parent=home, title="Hilfsangebote")
     partners = PartnerIndexPageFactory(parent=home, title="Netzwerk")
     partner = PartnerPageFactory(parent=partners, title="Schuldnerberatung")
@@ -54,7 +72,19 @@ def make_page(page_type, home):
 
 
 @pytest.mark.parametrize(
-    "page_type", ["home", "standard", "offer_index", "offer", "partner_index", "partner"]
+    "page_type",
+    [
+        "home",
+        "standard",
+        "offer_index",
+        "offer",
+        "partner_index",
+        "partner",
+        "event_index",
+        "consultation",
+        "course_index",
+        "course",
+    ],
 )
 def test_each_page_type_renders_in_the_host_base_template(client, home, page_type):
     page = make_page(page_type, home)
