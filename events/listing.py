@@ -11,7 +11,7 @@ from angebote.filters import Facet, any_code, related_by_translation_key
 from angebote.models import Topic
 from angebote.models.choices import SPOKEN_LANGUAGES
 
-from .models import CoursePage, CourseSession
+from .models import ConsultationPage, CoursePage, CourseSession
 from .models.courses import CourseFormat, CourseStatus, Profession
 
 WEEKS = 6
@@ -45,10 +45,9 @@ class EventListing:
     def wants(self, kind):
         return not self.kind.selected or kind in self.kind.selected
 
-    def topic_matches(self, page):
-        if not self.topic.selected:
-            return True
-        return any(topic.slug in self.topic.selected for topic in page.topics.all())
+    def by_topic(self, through, column):
+        """Pages linked to a chosen topic, matched across locales on the translation key."""
+        return related_by_translation_key(through, column, Topic, self.topic.selected)
 
     def entries(self, first, last):
         now = timezone.now()
@@ -59,13 +58,16 @@ class EventListing:
                 consultations = consultations.filter(
                     any_code("interpreter_languages", self.language.selected)
                 )
-            for page in consultations:
-                if self.topic_matches(page):
-                    found += [
-                        (occurrence, page)
-                        for occurrence in page.occurrences(first, last)
-                        if occurrence.end > now
-                    ]
+            if self.topic.selected:
+                consultations = consultations.filter(
+                    self.by_topic(ConsultationPage.topics.through, "consultationpage_id")
+                )
+            found += [
+                (occurrence, page)
+                for page in consultations
+                for occurrence in page.occurrences(first, last)
+                if occurrence.end > now
+            ]
         if self.wants(TRAINING) and not self.language.selected:
             sessions = (
                 CourseSession.objects.filter(
@@ -76,13 +78,13 @@ class EventListing:
                 )
                 .exclude(page__status=CourseStatus.CANCELLED)
                 .select_related("page")
-                .prefetch_related("page__topics")
             )
-            found += [
-                (session.occurrence, session.page)
-                for session in sessions
-                if self.topic_matches(session.page)
-            ]
+            if self.topic.selected:
+                courses = CoursePage.objects.filter(
+                    self.by_topic(CoursePage.topics.through, "coursepage_id")
+                )
+                sessions = sessions.filter(page__in=courses.values("pk"))
+            found += [(session.occurrence, session.page) for session in sessions]
         return sorted(found, key=lambda entry: entry[0].start)
 
     def context(self):

@@ -63,7 +63,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             ConsultationPage.objects.live()
             .child_of(self)
             .filter(locale_id=self.locale_id)
-            .prefetch_related("cancellations", "extra_dates", "topics")
+            .prefetch_related("cancellations", "extra_dates")
             .order_by("title")
         )
 

@@ -21,6 +21,9 @@ from events.factories import (
     ConsultationCancellationFactory,
     ConsultationExtraDateFactory,
     ConsultationPageFactory,
+    CourseIndexPageFactory,
+    CoursePageFactory,
+    CourseSessionFactory,
     EventIndexPageFactory,
 )
 from events.models import ConsultationPage, EventIndexPage
@@ -140,12 +143,34 @@ def test_dates_listing_query_count_does_not_grow(
             assert client.get(event_index.url).status_code == 200
         return len(captured.captured_queries)
 
-    ConsultationPageFactory(parent=event_index)
+    course_index = CourseIndexPageFactory(parent=event_index.get_parent())
+
+    def add(number):
+        for _ in range(number):
+            page = ConsultationPageFactory(parent=event_index)
+            ConsultationCancellationFactory(page=page)
+            CourseSessionFactory(page=CoursePageFactory(parent=course_index))
+
+    add(1)
     few = count()
-    for _ in range(20):
-        page = ConsultationPageFactory(parent=event_index)
-        ConsultationCancellationFactory(page=page)
+    add(20)
     assert count() == few
+
+
+@pytest.mark.parametrize("kind", ["consultation", "course", "course_index"])
+def test_event_pages_stay_within_the_query_budget(
+    client, frozen, home, event_index, office, open_hour, kind, django_assert_max_num_queries
+):
+    course_index = CourseIndexPageFactory(parent=home)
+    course = CoursePageFactory(parent=course_index)
+    for _ in range(3):
+        CourseSessionFactory(page=course)
+    url = {"consultation": open_hour.url, "course": course.url, "course_index": course_index.url}[
+        kind
+    ]
+    client.get(url)
+    with django_assert_max_num_queries(15):
+        assert client.get(url).status_code == 200
 
 
 def test_home_shows_the_next_open_hour_and_says_when_it_is_cancelled(
@@ -249,3 +274,24 @@ class TestConsultationAdmin(WagtailPageTestCase):
             or "Dieses Feld muss ausgefüllt werden." in content
         )
         assert not ConsultationPage.objects.filter(slug="offen").exists()
+
+
+def test_dates_listing_filters_by_topic_across_kinds(
+    client, frozen, home, event_index, open_hour, locales
+):
+    from angebote.factories import TopicFactory
+
+    schulden = TopicFactory(slug="schulden", name="Schulden", locale=locales["de"])
+    debt_hour = ConsultationPageFactory(parent=event_index, title="Schuldnerberatung")
+    debt_hour.topics.set([schulden])
+    debt_hour.save_revision().publish()
+    course = CoursePageFactory(
+        parent=CourseIndexPageFactory(parent=home), title="Schulden in Familien"
+    )
+    course.topics.set([schulden])
+    course.save_revision().publish()
+    CourseSessionFactory(page=course, start=datetime.datetime(2026, 12, 3, 9, tzinfo=datetime.UTC))
+    text = text_of(client.get(f"{event_index.url}?topic=schulden").content.decode())
+    assert "Schuldnerberatung" in text
+    assert "Schulden in Familien" in text
+    assert "Offene Sprechstunde" not in text
