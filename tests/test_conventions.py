@@ -49,8 +49,9 @@ def test_every_page_type_and_snippet_has_a_factory(model):
 
 @pytest.mark.parametrize("model", project_models(Page), ids=lambda model: model.__name__)
 def test_every_page_type_states_where_it_may_live(model):
-    assert "parent_page_types" in vars(model), f"{model.__name__} sets no parent_page_types"
-    assert "subpage_types" in vars(model), f"{model.__name__} sets no subpage_types"
+    # Set on the class itself or on one of the project's abstract bases, never Wagtail's default.
+    assert model.parent_page_types is not None, f"{model.__name__} sets no parent_page_types"
+    assert model.subpage_types is not None, f"{model.__name__} sets no subpage_types"
 
 
 @pytest.mark.django_db

@@ -6,12 +6,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import PARAGRAPH_FEATURES
 from home.models import BasePage, ReviewedMixin
 from home.sections import OFFER_SECTIONS, collect_sections
 
@@ -19,34 +18,19 @@ from ..blocks import OfferStreamBlock
 from ..fields import MultipleChoiceField
 from .choices import AREA_CHOICES, SPOKEN_LANGUAGES, Area, LegalBasis
 from .forms import TaxonomyPageForm
+from .listing import FilteredIndexPage
 from .partners import PartnerPage
 
 
-class OfferIndexPage(BasePage):
+class OfferIndexPage(FilteredIndexPage):
     """All help offers, with filters that work without JavaScript."""
 
-    intro = RichTextField(
-        "Einleitung",
-        features=PARAGRAPH_FEATURES,
-        blank=True,
-        help_text="Ein, zwei Sätze: Was findet man hier, und wie filtert man?",
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["angebote.OfferPage"]
-    max_count = 1
+    filter_class = "angebote.filters.OfferFilter"
     search_label = _("Help offers")
 
     class Meta:
         verbose_name = "Hilfsangebote-Übersicht"
-
-    def get_context(self, request, *args, **kwargs):
-        from ..filters import OfferFilter
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(OfferFilter(self, request).context())
-        return context
 
 
 class OfferPage(ReviewedMixin, BasePage):

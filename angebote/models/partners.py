@@ -19,35 +19,20 @@ from home.models import BasePage, ReviewedMixin
 from ..fields import MultipleChoiceField
 from .choices import SPOKEN_LANGUAGES, PartnerKind, StepFreeAccess
 from .forms import TaxonomyPageForm
+from .listing import FilteredIndexPage
 
 SCHEMA_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
-class PartnerIndexPage(BasePage):
+class PartnerIndexPage(FilteredIndexPage):
     """The network: every partner, filterable by kind, topic, language, district and access."""
 
-    intro = RichTextField(
-        "Einleitung",
-        features=PARAGRAPH_FEATURES,
-        blank=True,
-        help_text="Ein, zwei Sätze: Wer gehört zum Netzwerk, und wobei helfen die Partner?",
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["angebote.PartnerPage"]
-    max_count = 1
+    filter_class = "angebote.filters.PartnerFilter"
     search_label = _("Network partners")
 
     class Meta:
         verbose_name = "Netzwerk-Übersicht"
-
-    def get_context(self, request, *args, **kwargs):
-        from ..filters import PartnerFilter
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(PartnerFilter(self, request).context())
-        return context
 
 
 class PartnerPage(ReviewedMixin, BasePage):
