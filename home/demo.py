@@ -196,6 +196,8 @@ def _home_page():
         welcome = site.root_page
         site.root_page = home
         site.site_name = "Offenes Büro Tangerhütte"
+        # Absolute links (calendar feeds, hreflang, sitemap) point where `make run` serves.
+        site.hostname, site.port = "127.0.0.1", 8000
         site.save()
         welcome.delete()
     return home, True

@@ -210,3 +210,18 @@ def time_range(start, end):
     return format_html(
         '<bdi dir="ltr">{}–{}</bdi>', date_format(start, "H:i"), date_format(end, "H:i")
     )
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context):
+    """Absolute URLs of the live translations of the current page, for <link rel=alternate>."""
+    request = context.get("request")
+    languages = PageLanguages.for_context(context)
+    links = [
+        {"code": code, "url": translated.get_full_url(request)}
+        for code, translated in sorted(languages.page.items())
+    ]
+    default = languages.page.get(settings.LANGUAGE_CODE)
+    if default is not None:
+        links.append({"code": "x-default", "url": default.get_full_url(request)})
+    return links
