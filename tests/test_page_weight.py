@@ -1,0 +1,67 @@
+"""Every public page, HTML plus CSS plus JS, stays under 60 KB compressed (images aside)."""
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+from django.contrib.staticfiles import finders
+
+from angebote.factories import (
+    OfferIndexPageFactory,
+    OfferPageFactory,
+    PartnerIndexPageFactory,
+    PartnerPageFactory,
+)
+from events.factories import (
+    ConsultationPageFactory,
+    CourseIndexPageFactory,
+    CoursePageFactory,
+    EventIndexPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+BUDGET = 60 * 1024
+
+
+def compressed(data):
+    return len(gzip.compress(data, compresslevel=6))
+
+
+@pytest.fixture
+def urls(home, office):
+    offers = OfferIndexPageFactory(parent=home)
+    partners = PartnerIndexPageFactory(parent=home)
+    partner = PartnerPageFactory(parent=partners)
+    for _ in range(15):
+        OfferPageFactory(parent=offers, providers=[partner])
+    events = EventIndexPageFactory(parent=home)
+    consultation = ConsultationPageFactory(parent=events)
+    courses = CourseIndexPageFactory(parent=home)
+    course = CoursePageFactory(parent=courses)
+    pages = [
+        home,
+        offers,
+        partners,
+        partner,
+        offers.get_children().first(),
+        events,
+        consultation,
+        courses,
+        course,
+    ]
+    return [page.url for page in pages] + ["/de/suche/?q=Angebot", "/de/gibt-es-nicht/"]
+
+
+def test_every_public_page_stays_under_the_weight_budget(client, urls):
+    weights = {}
+    for url in urls:
+        response = client.get(url)
+        html = response.content
+        assets = re.findall(rb'(?:href|src)="/static/([^"]+\.(?:css|js))"', html)
+        total = compressed(html) + sum(
+            compressed(Path(finders.find(asset.decode())).read_bytes()) for asset in assets
+        )
+        weights[url] = total
+    heaviest = max(weights, key=weights.get)
+    assert weights[heaviest] < BUDGET, f"{heaviest}: {weights[heaviest]} bytes compressed"
