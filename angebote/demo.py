@@ -6,8 +6,10 @@ addresses of invented organisations are "Beispiel…" streets, e-mails end in ex
 """
 
 import datetime
+import uuid
 
 from django.utils import timezone
+from wagtail.models import Locale
 
 from home.demo import add_entry_point
 
@@ -882,12 +884,18 @@ OFFERS = [
 ]
 
 
+def _list(values):
+    # Block format with ids, as the editor saves it: wagtail-localize only extracts list
+    # items that have one (plain lists would stay untranslatable).
+    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
+
+
 def _body(items, steps):
     body = []
     if items:
-        body.append({"type": "checklist", "value": {"heading": "", "items": items}})
+        body.append({"type": "checklist", "value": {"heading": "", "items": _list(items)}})
     if steps:
-        body.append({"type": "steps", "value": {"heading": "", "steps": steps}})
+        body.append({"type": "steps", "value": {"heading": "", "steps": _list(steps)}})
     return body
 
 
@@ -1038,3 +1046,34 @@ def load(context):
         topics=list(topics.values()),
     )
     return created
+
+
+#: Offers and partners that ship with hand-written translations (see home.demo_translation).
+TRANSLATED_PARTNERS = ["jobcenter", "familienkasse", "schuldnerberatung", "migrationsberatung"]
+TRANSLATED_OFFERS = [
+    "but-schulbedarf",
+    "but-mittagessen",
+    "kinderzuschlag",
+    "wohngeld",
+    "buergergeld",
+    "schuldnerberatung",
+    "migrationsberatung",
+    "tafel",
+]
+
+
+def translatable_objects():
+    """The German demo objects that ship with hand-written translations, parents first."""
+    locale = Locale.get_default()
+    offer_index = OfferIndexPage.objects.filter(locale=locale).first()
+    partner_index = PartnerIndexPage.objects.filter(locale=locale).first()
+    if offer_index is None or partner_index is None:
+        return []
+    return [
+        *Topic.objects.filter(locale=locale),
+        *TargetGroup.objects.filter(locale=locale),
+        offer_index,
+        partner_index,
+        *PartnerPage.objects.child_of(partner_index).filter(slug__in=TRANSLATED_PARTNERS),
+        *OfferPage.objects.child_of(offer_index).filter(slug__in=TRANSLATED_OFFERS),
+    ]

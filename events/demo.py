@@ -4,6 +4,7 @@ import datetime
 
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.models import Locale
 
 from home.demo import add_entry_point
 from home.models import VenueAccess
@@ -266,3 +267,22 @@ def _courses(home, context, today):
         created += 1
     add_entry_point(home, index, "Für Fachkräfte: Weiterbildungen zum Thema Kinderarmut.")
     return created
+
+
+#: Courses that ship with hand-written translations (see home.demo_translation).
+TRANSLATED_COURSES = [slugify(course[0])[:80] for course in COURSES[:2]]
+
+
+def translatable_objects():
+    """The German demo pages that ship with hand-written translations, parents first."""
+    locale = Locale.get_default()
+    event_index = EventIndexPage.objects.filter(locale=locale).first()
+    course_index = CourseIndexPage.objects.filter(locale=locale).first()
+    if event_index is None or course_index is None:
+        return []
+    return [
+        event_index,
+        *ConsultationPage.objects.child_of(event_index),
+        course_index,
+        *CoursePage.objects.child_of(course_index).filter(slug__in=TRANSLATED_COURSES),
+    ]

@@ -263,3 +263,14 @@ def load(context):
     add_entry_point(home, pages["ueber-uns"], "Wer wir sind und wie wir helfen.")
     add_entry_point(home, pages["leichte-sprache"], "Das Offene Büro in Leichter Sprache.")
     return int(home_created) + len(created_pages) + int(settings_created)
+
+
+def translatable_objects():
+    """The German demo pages that ship with hand-written translations, parents first."""
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
+    if home is None:
+        return []
+    standard_pages = StandardPage.objects.child_of(home).filter(
+        slug__in=[spec["slug"] for spec in STANDARD_PAGES]
+    )
+    return [home, *standard_pages]

@@ -9,8 +9,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_demo_consultation_hours(client):
-    call_command("load_demo_content", verbosity=0)
-    call_command("load_demo_content", verbosity=0)
+    call_command("load_demo_content", german_only=True, verbosity=0)
+    call_command("load_demo_content", german_only=True, verbosity=0)
     pages = {page.slug: page for page in ConsultationPage.objects.all()}
     assert set(pages) == {
         "offene-sprechstunde",
@@ -35,7 +35,7 @@ def test_demo_courses():
 
     from events.models import CoursePage
 
-    call_command("load_demo_content", verbosity=0)
+    call_command("load_demo_content", german_only=True, verbosity=0)
     courses = list(CoursePage.objects.with_dates())
     assert len(courses) >= 6
     assert any(course.status == "full" for course in courses)

@@ -23,14 +23,14 @@ def test_load_demo_content_builds_the_site_and_is_idempotent(client):
         "pl",
         "ro",
     }
-    assert HomePage.objects.count() == 1
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="de")
     assert Site.objects.get(is_default_site=True).root_page_id == home.id
     slugs = set(StandardPage.objects.child_of(home).values_list("slug", flat=True))
     assert slugs == {"ueber-uns", "leichte-sprache", "barrierefreiheit", "impressum", "datenschutz"}
     assert len(home.entry_points) >= 2
 
     office = OfficeSettings.objects.get()
+    assert HomePage.objects.filter(translation_key=home.translation_key).count() == 4
     assert office.venue_access == "stairs"
     assert office.imprint_page.slug == "impressum"
 
@@ -59,3 +59,43 @@ def test_demo_admin_password_is_generated_once_and_printed(tmp_path, settings, c
     call_command("demo_admin")
     assert settings.DEMO_ADMIN_PASSWORD_FILE.read_text().strip() == password
     assert password in capsys.readouterr().out
+
+
+def test_demo_ships_complete_translations_into_english_arabic_and_ukrainian(client):
+    from wagtail.models import Page
+    from wagtail_localize.models import Translation
+
+    from angebote.models import OfferPage, PartnerPage, Topic
+    from events.models import ConsultationPage, CoursePage
+
+    call_command("load_demo_content", verbosity=0)
+
+    for code in ("en", "ar", "uk"):
+        locale = Locale.objects.get(language_code=code)
+        assert OfferPage.objects.live().filter(locale=locale).count() >= 8
+        assert PartnerPage.objects.live().filter(locale=locale).count() >= 4
+        assert CoursePage.objects.live().filter(locale=locale).count() >= 2
+        assert ConsultationPage.objects.live().filter(locale=locale).count() == 3
+        assert Topic.objects.filter(locale=locale).count() == 10
+        # Each one an ordinary wagtail-localize translation, complete.
+        translations = Translation.objects.filter(target_locale=locale)
+        assert translations.count() >= 40
+        for translation in translations:
+            total, done = translation.get_progress()
+            assert total == done, translation.source.object_repr
+
+    arabic_home = HomePage.objects.get(locale__language_code="ar")
+    content = client.get("/ar/").content.decode()
+    assert arabic_home.title in content
+    assert '<html lang="ar" dir="rtl">' in content
+    # Entry points lead to the Arabic pages, never to German ones.
+    for child in Page.objects.child_of(arabic_home).live().in_menu():
+        assert f'href="{child.url}"' in content
+    assert "Welche Hilfe gibt es" not in content
+    english = client.get("/en/help-offers/?topic=schulden").content.decode()
+    assert "Debt" in english
+
+    # A second run adds nothing.
+    count = Translation.objects.count()
+    call_command("load_demo_content", verbosity=0)
+    assert Translation.objects.count() == count
