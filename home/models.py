@@ -18,6 +18,7 @@ from wagtail.search import index
 from . import conf
 from .blocks import PARAGRAPH_FEATURES, EntryPointBlock, StandardStreamBlock
 from .districts import District
+from .panels import TranslationStatusPanel
 from .sections import EMPTY_RESULTS_SECTIONS, HOME_SECTIONS, collect_sections
 
 #: The search lives below every language's home page: /de/suche/, /ar/suche/ ...
@@ -35,6 +36,14 @@ def clean_search_query(raw):
 
 class BasePage(Page):
     """Shared behaviour of every page of the apps: the host's base template."""
+
+    settings_panels = [
+        TranslationStatusPanel(
+            heading="Übersetzungen",
+            help_text="Welche Übersetzungen es gibt und ob sie auf dem Stand der deutschen Seite sind.",
+        ),
+        *Page.settings_panels,
+    ]
 
     class Meta:
         abstract = True

@@ -48,3 +48,27 @@ def test_production_refuses_to_start_without_allowed_hosts():
     result = run_manage("check", SECRET_KEY="x" * 60)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS must be set in production" in result.stderr
+
+
+def machine_translator(**env):
+    code = (
+        "from wagtail_localize.machine_translators import get_machine_translator;"
+        "translator = get_machine_translator();"
+        "print(translator.display_name if translator else 'none')"
+    )
+    result = run_manage(
+        "shell",
+        "-c",
+        code,
+        SECRET_KEY="x" * 60,
+        ALLOWED_HOSTS="offenes-buero.example.org",
+        DATABASE_URL="sqlite:///:memory:",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_machine_translation_is_offered_only_with_a_deepl_key():
+    assert machine_translator(DEEPL_API_KEY="") == "none"
+    assert machine_translator(DEEPL_API_KEY="demo-key:fx") == "DeepL"

@@ -152,6 +152,13 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Offenes Büro Tangerhütte"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+# Machine translation is optional. With a DeepL key the translation editor offers it; without
+# one the button is absent. Editors still review every machine-translated string.
+if DEEPL_API_KEY := os.environ.get("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY, "FORMALITY": "prefer_more"},
+    }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "txt"]
 WAGTAILSEARCH_BACKENDS = {
     "default": {

@@ -1,0 +1,63 @@
+"""Admin views of the home app."""
+
+from django import forms
+from django.urls import reverse
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from . import translation_status
+from .translation_status import Status
+
+
+class TranslationReportFilter(forms.Form):
+    locale = forms.ChoiceField(label="Sprache", required=False)
+    status = forms.ChoiceField(
+        label="Stand",
+        required=False,
+        choices=[("", "Alle"), ("needs_work", "Zu erledigen"), *Status.choices],
+    )
+
+    def __init__(self, *args, locales, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["locale"].choices = [("", "Alle Sprachen")] + [
+            (locale.language_code, locale.get_display_name()) for locale in locales
+        ]
+
+
+class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
+    """Per German page and language: missing, draft, outdated or current, with what to do."""
+
+    template_name = "home/admin/translation_report.html"
+    page_title = "Übersetzungsstand"
+    header_icon = "globe"
+    breadcrumbs_items = [
+        *WagtailAdminTemplateMixin.breadcrumbs_items,
+        {"url": "", "label": "Übersetzungsstand"},
+    ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        locales = translation_status.target_locales()
+        form = TranslationReportFilter(self.request.GET or None, locales=locales)
+        chosen, wanted = locales, None
+        if form.is_valid():
+            code = form.cleaned_data["locale"]
+            chosen = [locale for locale in locales if locale.language_code == code] or locales
+            wanted = form.cleaned_data["status"] or None
+        rows = translation_status.overview(locales=chosen)
+        if wanted:
+            statuses = translation_status.NEEDS_WORK if wanted == "needs_work" else (wanted,)
+            rows = [row for row in rows if any(cell.status in statuses for cell in row.cells)]
+        for row in rows:
+            row.edit_url = reverse("wagtailadmin_pages:edit", args=[row.source.pk])
+            row.translate_url = reverse(
+                "wagtail_localize:submit_page_translation", args=[row.source.pk]
+            )
+            for cell in row.cells:
+                cell.edit_url = (
+                    reverse("wagtailadmin_pages:edit", args=[cell.translation.pk])
+                    if cell.translation is not None and not cell.translation.alias_of_id
+                    else None
+                )
+        context.update(form=form, locales=chosen, rows=rows, Status=Status)
+        return context

@@ -1,0 +1,25 @@
+"""Admin: the translators' report and its dashboard panel."""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .views import TranslationReportView
+
+
+@hooks.register("register_admin_urls")
+def register_translation_report_url():
+    return [
+        path(
+            "reports/translations/",
+            TranslationReportView.as_view(),
+            name="translation_report",
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_report_menu_item():
+    return MenuItem(
+        "Übersetzungsstand", reverse("translation_report"), icon_name="globe", order=700
+    )
