@@ -884,6 +884,11 @@ OFFERS = [
 ]
 
 
+#: Offers whose demo review is over a year old: the dashboard and the public "Stand" notice
+#: have something to show.
+OVERDUE_REVIEW = {"kleiderkammer", "ferienfreizeit"}
+
+
 def _list(values):
     # Block format with ids, as the editor saves it: wagtail-localize only extracts list
     # items that have one (plain lists would stay untranslatable).
@@ -1029,7 +1034,8 @@ def load(context):
             languages=languages,
             area=area,
             body=_body(items, steps),
-            last_reviewed=today - datetime.timedelta(days=20 + 9 * created % 200),
+            last_reviewed=today
+            - datetime.timedelta(days=430 if slug in OVERDUE_REVIEW else 20 + 9 * created % 200),
         )
         offer.topics = [topics[topic] for topic in topic_slugs]
         offer.target_groups = [groups[group] for group in group_slugs]

@@ -1,9 +1,14 @@
-"""Admin: topics and target groups as snippets with search and a language filter."""
+"""Admin: topics and target groups as snippets, flat page listings, the partners' panel."""
 
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import TargetGroup, Topic
+from .dashboard import PartnerPagesPanel
+from .models import OfferPage, PartnerPage, TargetGroup, Topic
 
 
 class TopicViewSet(SnippetViewSet):
@@ -34,3 +39,41 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+REVIEWED_COLUMN = Column("last_reviewed", label="Zuletzt geprüft", sort_key="last_reviewed")
+
+
+class OfferListingViewSet(PageListingViewSet):
+    """All offers in one list, with the date each was last checked (sortable)."""
+
+    model = OfferPage
+    icon = "help"
+    menu_label = "Alle Hilfsangebote"
+    name = "offer_pages"
+    columns = [*PageListingViewSet.columns, REVIEWED_COLUMN]
+
+
+class PartnerListingViewSet(PageListingViewSet):
+    model = PartnerPage
+    icon = "group"
+    menu_label = "Alle Netzwerkpartner"
+    name = "partner_pages"
+    columns = [*PageListingViewSet.columns, REVIEWED_COLUMN]
+
+
+class NetworkListingGroup(ViewSetGroup):
+    items = (OfferListingViewSet, PartnerListingViewSet)
+    menu_icon = "list-ul"
+    menu_label = "Angebote und Netzwerk"
+    menu_name = "network"
+
+
+@hooks.register("register_admin_viewset")
+def register_network_listings():
+    return NetworkListingGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_partner_pages_panel(request, panels):
+    panels.append(PartnerPagesPanel())

@@ -253,6 +253,7 @@ def _courses(home, context, today):
             registration_deadline=first - datetime.timedelta(days=7),
             registration_email="weiterbildung@example.org",
             certificate="Teilnahmebescheinigung",
+            last_reviewed=today - datetime.timedelta(days=45),
         )
         page.topics = [topics[topic] for topic in topic_slugs if topic in topics]
         page.sessions = [

@@ -82,6 +82,8 @@ class CoursePageFactory(wagtail_factories.PageFactory):
     places = 20
     cost = "kostenlos"
 
+    last_reviewed = factory.LazyFunction(lambda: datetime.date(2026, 10, 1))
+
     class Meta:
         model = CoursePage
 

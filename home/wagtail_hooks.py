@@ -4,6 +4,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .dashboard import ReviewDuePanel, TranslationsPanel
 from .views import TranslationReportView
 
 
@@ -23,3 +24,8 @@ def register_translation_report_menu_item():
     return MenuItem(
         "Übersetzungsstand", reverse("translation_report"), icon_name="globe", order=700
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_dashboard_panels(request, panels):
+    panels.extend([ReviewDuePanel(), TranslationsPanel()])

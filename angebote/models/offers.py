@@ -16,6 +16,7 @@ from home.sections import OFFER_SECTIONS, collect_sections
 
 from ..blocks import OfferStreamBlock
 from ..fields import MultipleChoiceField
+from ..partner_access import PartnerLinkedPage
 from .choices import AREA_CHOICES, SPOKEN_LANGUAGES, Area, LegalBasis
 from .forms import TaxonomyPageForm
 from .listing import FilteredIndexPage
@@ -33,7 +34,7 @@ class OfferIndexPage(FilteredIndexPage):
         verbose_name = "Hilfsangebote-Übersicht"
 
 
-class OfferPage(ReviewedMixin, BasePage):
+class OfferPage(PartnerLinkedPage, ReviewedMixin, BasePage):
     """One help offer, laid out in the order a family needs it."""
 
     summary = models.TextField(
@@ -167,6 +168,7 @@ class OfferPage(ReviewedMixin, BasePage):
     ]
     base_form_class = TaxonomyPageForm
 
+    partner_field = "providers"
     parent_page_types = ["angebote.OfferIndexPage"]
     subpage_types = []
     search_label = _("Help offers")

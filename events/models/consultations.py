@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from angebote.fields import MultipleChoiceField
 from angebote.models.choices import SPOKEN_LANGUAGES
+from angebote.partner_access import PartnerLinkedPage
 from home.models import BasePage, VenueAccess
 
 from .. import feeds, recurrence
@@ -87,7 +88,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return feeds.calendar_response(request, entries, self.title, "sprechstunden.ics")
 
 
-class ConsultationPage(RoutablePageMixin, BasePage):
+class ConsultationPage(PartnerLinkedPage, RoutablePageMixin, BasePage):
     """A recurring consultation hour: the office's open hour or a partner's thematic hour."""
 
     intro = models.TextField(
@@ -266,6 +267,7 @@ class ConsultationPage(RoutablePageMixin, BasePage):
         )
     ]
 
+    partner_field = "host"
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     search_label = _("Consultation hours")

@@ -16,8 +16,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from angebote.fields import MultipleChoiceField
+from angebote.partner_access import PartnerLinkedPage
 from home.blocks import StandardStreamBlock
-from home.models import BasePage
+from home.models import BasePage, ReviewedMixin
 
 from .. import feeds
 
@@ -115,7 +116,7 @@ class CourseIndexPage(RoutablePageMixin, BasePage):
         return feeds.calendar_response(request, entries, self.title, "weiterbildungen.ics")
 
 
-class CoursePage(BasePage):
+class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
     """One course for professionals, with its sessions, registration and status."""
 
     summary = models.TextField(
@@ -217,6 +218,7 @@ class CoursePage(BasePage):
             ],
             heading="Anmeldung",
         ),
+        FieldPanel("last_reviewed"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
     override_translatable_fields = [
@@ -231,9 +233,11 @@ class CoursePage(BasePage):
             "registration_url",
             "places",
             "status",
+            "last_reviewed",
         )
     ]
 
+    partner_field = "provider"
     parent_page_types = ["events.CourseIndexPage"]
     subpage_types = []
     search_label = _("Training courses")

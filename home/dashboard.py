@@ -1,0 +1,117 @@
+"""Panels on the admin start page: what the office should look at today.
+
+Every app adds its own panels in its ``wagtail_hooks.py``; they share ``DashboardPanel`` and
+one template, so each panel only says which items to list and for whom.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from wagtail.admin.ui.components import Component
+from wagtail.permissions import page_permission_policy
+
+from . import translation_status
+from .reviews import due_pages
+
+#: How many items a panel lists before it points to the full list.
+PANEL_ITEMS = 10
+
+
+@dataclass
+class Item:
+    title: str
+    url: str
+    detail: str = ""
+    warning: str = ""
+
+
+class DashboardPanel(Component):
+    template_name = "home/admin/dashboard_panel.html"
+    name = ""
+    heading = ""
+    empty_text = ""
+    more_url = None
+    more_label = ""
+
+    def is_shown(self, user):
+        return True
+
+    def get_items(self, request):
+        raise NotImplementedError
+
+    def render_html(self, parent_context=None):
+        request = parent_context["request"]
+        if not self.is_shown(request.user):
+            return ""
+        return super().render_html(parent_context)
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context.update(panel=self, items=self.get_items(parent_context["request"]))
+        return context
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def can_publish(user):
+    return page_permission_policy.user_has_permission(user, "publish")
+
+
+class ReviewDuePanel(DashboardPanel):
+    """Offers, partners and courses not checked for a year, oldest first."""
+
+    name = "review_due"
+    heading = "Seit über 12 Monaten nicht geprüft"
+    empty_text = "Alles ist im letzten Jahr geprüft worden."
+    order = 110
+
+    def is_shown(self, user):
+        return can_publish(user)
+
+    def get_items(self, request):
+        return [
+            Item(
+                page.title,
+                edit_url(page),
+                f"{page._meta.verbose_name}, zuletzt geprüft am {page.last_reviewed:%d.%m.%Y}",
+            )
+            for page in due_pages()[:PANEL_ITEMS]
+        ]
+
+
+class TranslationsPanel(DashboardPanel):
+    """Per language: how many pages lack a translation or have an outdated one."""
+
+    name = "translations"
+    heading = "Übersetzungen: fehlt oder veraltet"
+    empty_text = "Alle Seiten sind in allen Sprachen übersetzt und aktuell."
+    more_label = "Zum Bericht Übersetzungsstand"
+    order = 120
+
+    def is_shown(self, user):
+        return user.has_perm("wagtail_localize.submit_translation")
+
+    @property
+    def more_url(self):
+        return reverse("translation_report") + "?status=needs_work"
+
+    def get_items(self, request):
+        items = []
+        report = reverse("translation_report")
+        for locale, counts in translation_status.summary(translation_status.overview()).items():
+            outdated = counts[translation_status.Status.OUTDATED]
+            missing = (
+                counts[translation_status.Status.MISSING] + counts[translation_status.Status.DRAFT]
+            )
+            if outdated or missing:
+                items.append(
+                    Item(
+                        locale.get_display_name(),
+                        f"{report}?locale={locale.language_code}&status=needs_work",
+                        f"{missing} fehlen, {outdated} veraltet",
+                        "veraltet" if outdated else "",
+                    )
+                )
+        return items

@@ -1,0 +1,160 @@
+"""Editor groups through the admin: the office, a partner organisation, the translators."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+from wagtail.models import Locale, Page, WorkflowState
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from angebote.factories import (
+    OfferIndexPageFactory,
+    OfferPageFactory,
+    PartnerIndexPageFactory,
+    PartnerPageFactory,
+)
+from angebote.models import OfferPage
+from angebote.partner_access import setup_partner_group
+from events.factories import ConsultationPageFactory, EventIndexPageFactory
+from home.editor_groups import EDITORS, TRANSLATORS, WORKFLOW, setup_groups
+
+pytestmark = pytest.mark.django_db
+
+
+def make_user(username, *groups):
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw")
+    user.groups.add(*groups)
+    return user
+
+
+@pytest.fixture
+def network(home, translate):
+    partners = PartnerIndexPageFactory(parent=home)
+    offers = OfferIndexPageFactory(parent=home)
+    dates = EventIndexPageFactory(parent=home)
+    schulden = PartnerPageFactory(parent=partners, title="Schuldnerberatung")
+    tafel = PartnerPageFactory(parent=partners, title="Tafel")
+    translate(home, "ar")
+    setup_groups()
+    return {
+        "schulden": schulden,
+        "tafel": tafel,
+        "schulden_offer": OfferPageFactory(
+            parent=offers, title="Schuldnerberatung für Familien", providers=[schulden]
+        ),
+        "tafel_offer": OfferPageFactory(parent=offers, title="Lebensmittel", providers=[tafel]),
+        "schulden_hour": ConsultationPageFactory(
+            parent=dates, title="Schuldnerberatung im Jugendclub", host=schulden
+        ),
+        "office_hour": ConsultationPageFactory(parent=dates, title="Offene Sprechstunde"),
+    }
+
+
+@pytest.fixture
+def partner_client(client, network):
+    group = setup_partner_group(network["schulden"])
+    client.force_login(make_user("beraterin", group))
+    return client
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def offer_form(offer, **changes):
+    data = nested_form_data(
+        {
+            "title": offer.title,
+            "slug": offer.slug,
+            "summary": offer.summary,
+            "body": streamfield([("paragraph", rich_text("<p>So hilft das Angebot.</p>"))]),
+            "eligibility": offer.eligibility,
+            "where_to_apply": offer.where_to_apply,
+            "is_free": "on",
+            "area": offer.area,
+            "last_reviewed": offer.last_reviewed.isoformat(),
+            **changes,
+        }
+    )
+    data.update(
+        legal_basis=offer.legal_basis,
+        languages=offer.languages,
+        providers=[partner.pk for partner in offer.providers.all()],
+    )
+    return data
+
+
+def test_setup_groups_is_idempotent(network):
+    setup_groups()
+    call_command("setup_groups", verbosity=0)
+    assert Group.objects.filter(name__in=[EDITORS, TRANSLATORS]).count() == 2
+    assert Page.get_first_root_node().get_workflow().name == WORKFLOW
+
+
+def test_partner_edits_its_own_pages(partner_client, network):
+    for page in ("schulden", "schulden_offer", "schulden_hour"):
+        response = partner_client.get(edit_url(network[page]))
+        assert response.status_code == 200, page
+
+
+def test_partner_cannot_see_or_change_another_partners_pages(partner_client, network):
+    for page in ("tafel", "tafel_offer", "office_hour"):
+        response = partner_client.get(edit_url(network[page]))
+        assert response.status_code in {302, 403}, page
+        assert network[page].title not in response.content.decode()
+    # The page explorer starts at the partner's own page and never lists the others.
+    explorer = partner_client.get(reverse("wagtailadmin_explore_root"), follow=True)
+    content = explorer.content.decode()
+    assert "Schuldnerberatung" in content
+    assert "Tafel" not in content
+    assert "Lebensmittel" not in content
+    post = partner_client.post(edit_url(network["tafel_offer"]), offer_form(network["tafel_offer"]))
+    assert post.status_code in {302, 403}
+    assert OfferPage.objects.get(pk=network["tafel_offer"].pk).title == "Lebensmittel"
+
+
+def test_partner_changes_wait_for_the_office(partner_client, client, network):
+    offer = network["schulden_offer"]
+    data = offer_form(offer, title="Schuldnerberatung – neue Zeiten")
+
+    # Publishing directly is not allowed: the page stays as it was.
+    partner_client.post(edit_url(offer), {**data, "action-publish": "publish"})
+    assert OfferPage.objects.get(pk=offer.pk).title == "Schuldnerberatung für Familien"
+
+    response = partner_client.post(edit_url(offer), {**data, "action-submit": "submit"})
+    assert response.status_code == 302
+    state = WorkflowState.objects.filter(object_id=str(offer.pk)).get()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert OfferPage.objects.get(pk=offer.pk).title == "Schuldnerberatung für Familien"
+
+    office = make_user("buero", Group.objects.get(name=EDITORS))
+    client.force_login(office)
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[offer.pk, "approve", state.current_task_state.pk],
+    )
+    assert client.post(approve, {"comment": "Danke!"}).status_code in {200, 302}
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_APPROVED
+    assert OfferPage.objects.get(pk=offer.pk).title == "Schuldnerberatung – neue Zeiten"
+
+
+def test_office_edits_and_publishes_everything(client, network):
+    client.force_login(make_user("buero", Group.objects.get(name=EDITORS)))
+    offer = network["tafel_offer"]
+    data = offer_form(offer, title="Lebensmittel von der Tafel")
+    response = client.post(edit_url(offer), {**data, "action-publish": "publish"})
+    assert response.status_code == 302
+    assert OfferPage.objects.get(pk=offer.pk).title == "Lebensmittel von der Tafel"
+    assert client.get(reverse("wagtailsnippets_angebote_topic:list")).status_code == 200
+
+
+def test_translators_edit_translations_but_not_the_german_source(client, network, home):
+    client.force_login(make_user("uebersetzerin", Group.objects.get(name=TRANSLATORS)))
+    arabic_home = home.get_translation(Locale.objects.get(language_code="ar"))
+    assert client.get(edit_url(arabic_home)).status_code == 200
+    assert client.get(edit_url(home)).status_code in {302, 403}
+    assert client.get(edit_url(network["tafel_offer"])).status_code in {302, 403}
+    submit = reverse("wagtail_localize:submit_page_translation", args=[network["tafel"].pk])
+    assert client.get(submit).status_code == 200
