@@ -9,11 +9,12 @@ COMPILE := $(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index
 	--allow-unsafe --unsafe-package offenes-buero
 
 .DEFAULT_GOAL := help
-.PHONY: help install run demo test bench lint format check lock messages clean
+.PHONY: help install run demo test e2e bench lint format check lock messages clean
 
 help:
 	@echo "make run    set up everything and serve the demo site on http://$(HOST):$(PORT)/"
 	@echo "make test   set up what the tests need and run lint, checks and the whole suite"
+	@echo "make e2e    browser tests only (Chromium at /usr/bin/chromium; they skip without it)"
 	@echo "make bench  benchmarks of the public pages (figures for docs/performance.md)"
 	@echo "make lint | format | messages | lock | clean"
 
@@ -30,6 +31,7 @@ demo: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) sync_locales
 	$(MANAGE) load_demo_content
+	$(MANAGE) setup_groups
 	@$(MANAGE) demo_admin --url http://$(HOST):$(PORT)/admin/
 
 run: demo
@@ -52,6 +54,11 @@ check: install
 test: lint check
 	$(BIN)/pytest
 	$(BIN)/pytest --ds=tests.host_site.settings tests/host_site
+	$(BIN)/pytest tests/e2e
+
+# Browser tests (Playwright with Debian's Chromium; screenshots in tests/e2e/screenshots/).
+e2e: install
+	$(BIN)/pytest tests/e2e
 
 # Render-time benchmarks (figures for docs/performance.md), not part of `make test`.
 bench: install

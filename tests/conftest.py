@@ -8,11 +8,12 @@ from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
 # The host-site suite runs with its own settings module, the benchmarks only with
-# `make bench` (see Makefile).
+# `make bench`, the browser tests only when named, `pytest tests/e2e` (their demo site stays
+# committed for the whole session; see Makefile).
 if os.environ.get("DJANGO_SETTINGS_MODULE") == "tests.host_site.settings":
-    collect_ignore_glob = ["home/*", "angebote/*", "events/*", "perf/*", "test_*.py"]
+    collect_ignore_glob = ["home/*", "angebote/*", "events/*", "perf/*", "e2e/*", "test_*.py"]
 else:
-    collect_ignore = ["host_site"]
+    collect_ignore = ["host_site", "e2e"]
     if not os.environ.get("BUERO_BENCH"):
         collect_ignore.append("perf")
 

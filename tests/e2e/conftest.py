@@ -1,0 +1,127 @@
+"""Browser tests: Playwright drives Debian's Chromium against a live server with the demo site.
+
+The suite runs as its own pytest invocation (`make e2e`, and last in `make test`): the demo
+site is built once per session and committed, which the rest of the suite must never see.
+Without /usr/bin/chromium the tests skip, unless BUERO_E2E_REQUIRED=1 (CI) makes that an error.
+"""
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in this thread; Django would refuse ORM calls.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+REQUIRED = os.environ.get("BUERO_E2E_REQUIRED") == "1"
+# Never a downloaded browser; without the background-networking flags Chromium tries to
+# reach Google and fails.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+E2E_DIR = Path(__file__).parent
+SCREENSHOTS = E2E_DIR / "screenshots"
+VIEWPORTS = {"phone": {"width": 375, "height": 740}, "desktop": {"width": 1280, "height": 800}}
+LANGUAGES = ("ar", "de")
+
+
+def pytest_collection_modifyitems(config, items):
+    if CHROMIUM.exists() or REQUIRED:
+        return
+    skip = pytest.mark.skip(
+        reason=f"no browser: {CHROMIUM} is missing (apt-get install chromium); "
+        "BUERO_E2E_REQUIRED=1 turns this into an error"
+    )
+    for item in items:
+        if E2E_DIR in item.path.parents:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """The browser's path; fails at once (before building the demo site) when it is missing."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"BUERO_E2E_REQUIRED=1, but {CHROMIUM} is missing: apt-get install chromium")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser(chromium):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def demo_pages(chromium, django_db_setup, django_db_blocker):
+    """Build the demo site once (committed) and name the pages the tests visit, per language."""
+    from angebote.models import OfferIndexPage, OfferPage
+    from events.models import EventIndexPage
+    from home.models import HomePage
+
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", stdout=io.StringIO())
+        pages = {}
+        for code in LANGUAGES:
+            offer = OfferPage.objects.live().filter(locale__language_code=code).first()
+            pages[code] = {
+                "home": HomePage.objects.live().get(locale__language_code=code).url,
+                "offer": offer.url,
+                "events": EventIndexPage.objects.live().get(locale__language_code=code).url,
+                "offers": OfferIndexPage.objects.live().get(locale__language_code=code).url,
+                # A topic of an existing offer: filtering by it finds something.
+                "topic": offer.topics.order_by("sort_order", "pk").first().slug,
+            }
+    return pages
+
+
+@pytest.fixture(autouse=True)
+def _live_server_helper(request, django_db_blocker):
+    """Replaces pytest-django's helper, which flushes the database after every test.
+
+    The demo site stays for the whole session; the server thread gets database access while a
+    test runs.
+    """
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    live_server = request.getfixturevalue("live_server")
+    live_server._live_server_modified_settings.enable()
+    with django_db_blocker.unblock():
+        yield
+    live_server._live_server_modified_settings.disable()
+
+
+@pytest.fixture
+def site(live_server, demo_pages):
+    """The live server's address and the demo pages."""
+    return live_server.url, demo_pages
+
+
+@pytest.fixture
+def new_context(browser):
+    """Open browser contexts (closed after the test): `new_context(viewport=…, …)`."""
+    contexts = []
+
+    def _new_context(**options):
+        context = browser.new_context(**options)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context
+
+    yield _new_context
+    for context in contexts:
+        context.close()
