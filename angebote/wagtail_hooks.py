@@ -16,8 +16,6 @@ class TopicViewSet(SnippetViewSet):
     icon = "tag"
     menu_label = "Themen"
     list_display = ["name", "slug", "sort_order"]
-    list_filter = ["locale"]
-    search_fields = ["name"]
     ordering = ["sort_order", "name"]
 
 
@@ -26,8 +24,6 @@ class TargetGroupViewSet(SnippetViewSet):
     icon = "group"
     menu_label = "Zielgruppen"
     list_display = ["name", "slug", "sort_order"]
-    list_filter = ["locale"]
-    search_fields = ["name"]
     ordering = ["sort_order", "name"]
 
 

@@ -44,7 +44,12 @@ class TaxonomyBase(TranslatableMixin, index.Indexed, models.Model):
 
     objects = TaxonomyQuerySet.as_manager()
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        # The admin lists filter by language while searching.
+        index.FilterField("locale"),
+    ]
     # The slug is the same in every language, so shared filter URLs work everywhere.
     override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("sort_order")]
 

@@ -158,3 +158,23 @@ def test_translators_edit_translations_but_not_the_german_source(client, network
     assert client.get(edit_url(network["tafel_offer"])).status_code in {302, 403}
     submit = reverse("wagtail_localize:submit_page_translation", args=[network["tafel"].pk])
     assert client.get(submit).status_code == 200
+
+
+def test_topics_list_filters_by_language_and_searches(admin_client, locales):
+    from angebote.factories import TopicFactory
+
+    german = TopicFactory(name="Schulden", locale=locales["de"])
+    TopicFactory(
+        name="الديون",
+        slug=german.slug,
+        locale=locales["ar"],
+        translation_key=german.translation_key,
+    )
+    url = reverse("wagtailsnippets_angebote_topic:list")
+
+    arabic = admin_client.get(url, {"locale": "ar"})
+    assert arabic.status_code == 200
+    assert "الديون" in arabic.content.decode()
+    assert "Schulden" not in arabic.content.decode().split("<main", 1)[1]
+    found = admin_client.get(url, {"locale": "de", "q": "Schul"}).content.decode()
+    assert "Schulden" in found
