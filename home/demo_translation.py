@@ -76,7 +76,8 @@ def translate(instance, locale, catalogue):
 
 def is_translated(instance, locale):
     if isinstance(instance, Page):
-        return instance.get_translations().filter(locale=locale).exists()
+        # An alias mirrors the German page; translating turns it into a real translation.
+        return instance.get_translations().filter(locale=locale, alias_of__isnull=True).exists()
     return (
         type(instance)
         .objects.filter(translation_key=instance.translation_key, locale=locale)

@@ -18,7 +18,8 @@ class MultilingualSitemap(Sitemap):
         return (
             Page.objects.live()
             .public()
-            .filter(in_any_tree)
+            # Aliases mirror untranslated German pages; only the German page is listed.
+            .filter(in_any_tree, alias_of__isnull=True)
             .order_by("path")
             .defer_streamfields()
             .specific()

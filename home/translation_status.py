@@ -47,7 +47,8 @@ class Row:
 def status_of(source, translation, synced_at):
     if translation is None or translation.alias_of_id:
         return Status.MISSING
-    if not translation.live:
+    if not translation.live or translation.live_revision_id is None:
+        # Never published: a translation in progress still shows the German text.
         return Status.DRAFT
     reference = synced_at or translation.last_published_at
     if source.last_published_at and reference and source.last_published_at > reference:

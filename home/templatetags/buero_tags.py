@@ -13,6 +13,8 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
+from django.utils.translation import pgettext
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
 from home.models import SEARCH_PATH, OfficeSettings
@@ -49,6 +51,12 @@ class PageLanguages:
             }
 
         self.page = translations_of(page)
+        # Aliases and unpublished translations show German text: not (yet) translations.
+        self.translated = {
+            code: row
+            for code, row in self.page.items()
+            if not source_language(row) or code == settings.LANGUAGE_CODE
+        }
         self.home = translations_of(root)
         self.active_home = self.home.get(current, root)
         self.menu = [
@@ -62,6 +70,8 @@ class PageLanguages:
         self.legal = [translations_of(source).get(current, source) for source in legal]
         if page is None:
             self.page_language = current
+        elif source_language(page):
+            self.page_language = source_language(page)
         else:
             self.page_language = (
                 next((code for code, row in self.page.items() if row.id == page.id), None)
@@ -123,7 +133,7 @@ def language_links(context):
                 "url": url,
                 "bidi": info["bidi"],
                 "is_current": code == current,
-                "is_translated": target is not None,
+                "is_translated": code in languages.translated,
             }
         )
     return links
@@ -152,6 +162,33 @@ def content_language(context):
         "differs": code != current,
         "name": info["name_translated"],
     }
+
+
+@register.filter
+def source_language(page):
+    """The language of a page's text where it is the source's (German), "" otherwise.
+
+    Untranslated pages appear in every language's tree as aliases of the German page (see
+    sync_locales), and a translation that was started but never published keeps showing
+    the German text until a translator publishes it: both must be marked German.
+    """
+    if getattr(page, "alias_of_id", None) or (
+        isinstance(page, Page) and page.live and page.live_revision_id is None
+    ):
+        return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return ""
+
+
+@register.simple_tag
+def list_separator():
+    """The comma between list items in the active language: "، " in Arabic and Persian."""
+    return pgettext("list separator", ", ")
+
+
+@register.filter
+def join_list(items):
+    """Labels joined with the active language's list separator."""
+    return list_separator().join(str(item) for item in items)
 
 
 @register.filter
@@ -219,9 +256,9 @@ def hreflang_links(context):
     languages = PageLanguages.for_context(context)
     links = [
         {"code": code, "url": translated.get_full_url(request)}
-        for code, translated in sorted(languages.page.items())
+        for code, translated in sorted(languages.translated.items())
     ]
-    default = languages.page.get(settings.LANGUAGE_CODE)
+    default = languages.translated.get(settings.LANGUAGE_CODE)
     if default is not None:
         links.append({"code": "x-default", "url": default.get_full_url(request)})
     return links

@@ -215,3 +215,11 @@ def test_partner_and_offer_pages_need_a_fixed_number_of_queries(
         client.get(url)  # warm the caches that production keeps warm (site root paths)
         with django_assert_max_num_queries(15):
             assert client.get(url).status_code == 200
+
+
+def test_lists_use_the_languages_own_comma(client, offer, translate):
+    translate(offer, "ar", title="الاستشارة في الديون")
+    arabic = client.get("/ar/" + offer.url.split("/", 2)[2]).content.decode()
+    assert "الألمانية، الروسية" in text_of(arabic)
+    german = text_of(client.get(offer.url).content.decode())
+    assert "Deutsch, Russisch" in german

@@ -30,6 +30,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 E2E_DIR = Path(__file__).parent
+# axe-core from npm (package.json, package-lock.json); `make e2e` and `make test` run `npm ci`.
+AXE_SCRIPT = E2E_DIR.parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = E2E_DIR / "screenshots"
 VIEWPORTS = {"phone": {"width": 375, "height": 740}, "desktop": {"width": 1280, "height": 800}}
 LANGUAGES = ("ar", "de")
@@ -56,6 +58,17 @@ def chromium():
 
 
 @pytest.fixture(scope="session")
+def axe_script(chromium):
+    """The path of axe.min.js; the tests install nothing themselves."""
+    if not AXE_SCRIPT.exists():
+        message = f"{AXE_SCRIPT} is missing: `make e2e` installs it (npm ci --no-audit --no-fund)"
+        if REQUIRED:
+            pytest.fail(message)
+        pytest.skip(message)
+    return AXE_SCRIPT
+
+
+@pytest.fixture(scope="session")
 def browser(chromium):
     from playwright.sync_api import sync_playwright
 
@@ -68,22 +81,42 @@ def browser(chromium):
 @pytest.fixture(scope="session")
 def demo_pages(chromium, django_db_setup, django_db_blocker):
     """Build the demo site once (committed) and name the pages the tests visit, per language."""
-    from angebote.models import OfferIndexPage, OfferPage
-    from events.models import EventIndexPage
-    from home.models import HomePage
+    from angebote.models import OfferIndexPage, OfferPage, PartnerIndexPage, PartnerPage
+    from events.models import ConsultationPage, CourseIndexPage, CoursePage, EventIndexPage
+    from home.models import HomePage, StandardPage
+
+    def first(model, code, **filters):
+        """The first live page of a type in a language, in tree order; translated, not an alias."""
+        page = (
+            model.objects.live()
+            .filter(locale__language_code=code, alias_of__isnull=True, **filters)
+            .first()
+        )
+        assert page is not None, f"the demo site has no live {model.__name__} in {code!r}"
+        return page
 
     with django_db_blocker.unblock():
         call_command("load_demo_content", stdout=io.StringIO())
         pages = {}
         for code in LANGUAGES:
-            offer = OfferPage.objects.live().filter(locale__language_code=code).first()
+            offer = first(OfferPage, code)
+            home = first(HomePage, code).url
             pages[code] = {
-                "home": HomePage.objects.live().get(locale__language_code=code).url,
+                "home": home,
                 "offer": offer.url,
-                "events": EventIndexPage.objects.live().get(locale__language_code=code).url,
-                "offers": OfferIndexPage.objects.live().get(locale__language_code=code).url,
+                "events": first(EventIndexPage, code).url,
+                "offers": first(OfferIndexPage, code).url,
                 # A topic of an existing offer: filtering by it finds something.
                 "topic": offer.topics.order_by("sort_order", "pk").first().slug,
+                "partners": first(PartnerIndexPage, code).url,
+                "partner": first(PartnerPage, code).url,
+                "consultation": first(ConsultationPage, code).url,
+                "courses": first(CourseIndexPage, code).url,
+                "course": first(CoursePage, code).url,
+                "standard": first(StandardPage, code, slug="ueber-uns").url,
+                # Search and the 404 page are views below the language's home page.
+                "search": f"{home}suche/?q=Kinderzuschlag",
+                "not_found": f"{home}gibt-es-nicht/",
             }
     return pages
 

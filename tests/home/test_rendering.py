@@ -150,7 +150,7 @@ def test_footer_links_the_legal_pages_in_the_visitors_language(client, home, off
 
 def test_home_page_shows_the_appointment_contact(client, home, office):
     content = client.get("/de/").content.decode()
-    assert "Termine nach Vereinbarung (Frau Muster)" in content
+    assert "Termine nach Vereinbarung – <bdi>Frau Muster</bdi>:" in content
     assert 'href="tel:03023125101"' in content
 
 

@@ -4,6 +4,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail_localize.models import LocaleSynchronization
 
 from home.demo_translation import translate_demo_objects
 
@@ -40,6 +41,10 @@ class Command(BaseCommand):
             self.stdout.write(f"{module.__name__}: {created} new")
         if options["german_only"]:
             return
+        # Every language's tree mirrors the German one (aliases), then translations replace
+        # the aliases of the pages that have one.
+        for synchronisation in LocaleSynchronization.objects.all():
+            synchronisation.sync_trees()
         translated = 0
         for label, module in modules:
             translated += translate_demo_objects(label, module.translatable_objects(), self.stdout)
