@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
+AXE := node_modules/axe-core/axe.min.js
 HOST ?= 127.0.0.1
 PORT ?= 8000
 COMPILE := $(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index-url \
@@ -16,6 +17,8 @@ help:
 	@echo "make test   set up what the tests need and run lint, checks and the whole suite"
 	@echo "make e2e    browser tests only (Chromium at /usr/bin/chromium; they skip without it)"
 	@echo "make bench  benchmarks of the public pages (figures for docs/performance.md)"
+	@echo "make serve-prod  the production set-up (gunicorn, PostgreSQL, Redis) on http://127.0.0.1:$(PROD_PORT)/"
+	@echo "make load   load test of serve-prod with locust, 50 users for 2 minutes (docs/performance.md)"
 	@echo "make lint | format | messages | lock | clean"
 
 # The virtual environment is rebuilt whenever a lock file changes.
@@ -51,19 +54,60 @@ check: install
 	DJANGO_SETTINGS_MODULE=buero_site.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=buero_site.settings.test $(MANAGE) makemigrations --check --dry-run
 
-test: lint check
+test: lint check $(AXE)
 	$(BIN)/pytest
 	$(BIN)/pytest --ds=tests.host_site.settings tests/host_site
 	$(BIN)/pytest tests/e2e
 
 # Browser tests (Playwright with Debian's Chromium; screenshots in tests/e2e/screenshots/).
-e2e: install
+e2e: install $(AXE)
 	$(BIN)/pytest tests/e2e
 
+# axe-core for the accessibility browser test, exactly as package-lock.json pins it (npm is
+# the only tool this needs). touch: the target must end up newer than the lock file.
+$(AXE): package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 # Render-time benchmarks (figures for docs/performance.md), not part of `make test`.
+# The data set (tests/perf/dataset.py) is built once, in about a minute; the figures are also
+# written to build/benchmarks.json.
 bench: install
+	mkdir -p build
 	BUERO_BENCH=1 $(BIN)/pytest tests/perf -p no:randomly --benchmark-only \
-		--benchmark-columns=min,median,iqr,max,rounds --benchmark-sort=name
+		--benchmark-columns=min,median,iqr,max,rounds --benchmark-sort=name \
+		--benchmark-json=build/benchmarks.json
+
+# The production settings on this machine, for the load test: gunicorn (gunicorn.conf.py,
+# bound to 127.0.0.1:$(PROD_PORT)), PostgreSQL and Redis on localhost, plain HTTP (no TLS proxy).
+# The database is created if missing; the secret key is generated once into $(PROD_SECRET)
+# (git-ignored). The demo content is loaded as in `make run`.
+PROD_PORT ?= 8001
+PROD_DB ?= buero_prod
+PROD_SECRET := .prod-secret-key
+PROD_ENV = DJANGO_SETTINGS_MODULE=buero_site.settings.production \
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(PROD_DB) REDIS_URL=redis://127.0.0.1:6379/1 \
+	SECRET_KEY="$$(cat $(PROD_SECRET))" ALLOWED_HOSTS=127.0.0.1,localhost SECURE_SSL_REDIRECT=0 \
+	GUNICORN_BIND=127.0.0.1:$(PROD_PORT)
+.PHONY: serve-prod load
+
+serve-prod: install
+	psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$(PROD_DB)'" \
+		| grep -q 1 || createdb -h 127.0.0.1 -U postgres $(PROD_DB)
+	test -s $(PROD_SECRET) || (umask 077 && \
+		$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $(PROD_SECRET))
+	$(PROD_ENV) $(MANAGE) migrate --no-input
+	$(PROD_ENV) $(MANAGE) sync_locales
+	$(PROD_ENV) $(MANAGE) load_demo_content
+	$(PROD_ENV) $(MANAGE) setup_groups
+	$(PROD_ENV) $(MANAGE) collectstatic --no-input --verbosity 0
+	$(PROD_ENV) exec $(BIN)/gunicorn -c gunicorn.conf.py buero_site.wsgi
+
+# serve-prod in the background, locust against it (tests/load/locustfile.py), then gunicorn is
+# stopped and the summary printed; results in build/load/. LOAD_USERS, LOAD_RATE, LOAD_TIME
+# and LOAD_THINK_TIME ("min,max" seconds) change the defaults.
+load: install
+	MAKE="$(MAKE)" BIN=$(BIN) PROD_PORT=$(PROD_PORT) sh tests/load/run.sh
 
 # Regenerate the exact pins from the ranges in pyproject.toml.
 lock: install

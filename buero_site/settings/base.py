@@ -49,6 +49,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Admin login: rate limit and optional two-factor authentication (see README, "Admin login").
+    "axes",
+    "wagtail_2fa",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -62,10 +67,36 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Anonymous visitors get public pages from the cache; any content change purges it.
+    "buero_site.page_cache.PageCacheMiddleware",
+    # Editors with a confirmed device, and groups given "enable_2fa", log in with a code.
+    "wagtail_2fa.middleware.VerifyUserPermissionsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: answers a locked-out login with a page, not an error.
+    "axes.middleware.AxesMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five failed logins for one user name from one address lock that pair for an hour.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 1
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin_locked_out.html"
+# Behind one reverse proxy the visitor's address is the last one it appends.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Two-factor login (wagtail-2fa, TOTP apps): in force where WAGTAIL_2FA_REQUIRED is on
+# (production by default). Then every editor who has added a device must enter a code, and
+# members of groups with the permission "enable_2fa" must add one.
+WAGTAIL_2FA_REQUIRED = os.environ.get("WAGTAIL_2FA_REQUIRED", "0") == "1"
+WAGTAIL_2FA_OTP_TOTP_NAME = "Offenes Büro Tangerhütte"
 
 ROOT_URLCONF = "buero_site.urls"
 
@@ -110,6 +141,9 @@ if REDIS_URL := os.environ.get("REDIS_URL"):
         }
     }
 
+# Whole public pages for anonymous visitors (buero_site/page_cache.py); 0 switches it off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -133,7 +167,9 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# The site's own catalogue first (makemessages writes there), then German for admin add-ons
+# that ship without it (wagtail-2fa), which makemessages leaves alone.
+LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "locale_vendor"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
@@ -152,6 +188,12 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Offenes Büro Tangerhütte"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+# A new translation starts as a draft: visitors keep seeing the German page with a notice
+# until a translator publishes it, never a half-translated page.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# No requests to another host, also in the admin (avatars would come from gravatar.com).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 # Machine translation is optional. With a DeepL key the translation editor offers it; without
 # one the button is absent. Editors still review every machine-translated string.
 if DEEPL_API_KEY := os.environ.get("DEEPL_API_KEY"):
