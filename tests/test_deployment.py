@@ -72,3 +72,39 @@ def machine_translator(**env):
 def test_machine_translation_is_offered_only_with_a_deepl_key():
     assert machine_translator(DEEPL_API_KEY="") == "none"
     assert machine_translator(DEEPL_API_KEY="demo-key:fx") == "DeepL"
+
+
+def test_media_can_live_on_an_s3_compatible_store_served_from_the_sites_own_path():
+    # Reads the settings only: django-storages is an optional extra, not installed here.
+    code = (
+        "from django.conf import settings;"
+        "options = settings.STORAGES['default']['OPTIONS'];"
+        "print(settings.STORAGES['default']['BACKEND'], options['custom_domain'])"
+    )
+    environment = {
+        **{key: value for key, value in os.environ.items() if not key.startswith("AWS_")},
+        "DJANGO_SETTINGS_MODULE": "buero_site.settings.production",
+        "SECRET_KEY": "x" * 60,
+        "ALLOWED_HOSTS": "offenes-buero.example.org",
+        "AWS_STORAGE_BUCKET_NAME": "buero-media",
+    }
+
+    def settings_with(**extra):
+        return subprocess.run(  # noqa: S603
+            [sys.executable, "-c", code],
+            cwd=settings.BASE_DIR,
+            env={**environment, **extra},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    missing = settings_with()
+    assert missing.returncode != 0
+    assert "AWS_S3_CUSTOM_DOMAIN must be set in production" in missing.stderr
+    result = settings_with(AWS_S3_CUSTOM_DOMAIN="offenes-buero.example.org/media")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "storages.backends.s3.S3Storage",
+        "offenes-buero.example.org/media",
+    ]
