@@ -105,3 +105,29 @@ def test_apps_never_import_the_host_project():
         if re.search(r"^\s*(from|import)\s+buero_site", path.read_text(), re.M)
     ]
     assert not offenders
+
+
+TECHNICAL_FIELDS = {"id", "page_ptr", "sort_order", "locale", "translation_key", "page", "site"}
+
+
+def editor_fields():
+    from django.apps import apps as django_apps
+    from wagtail.models import Page
+
+    page_fields = {field.name for field in Page._meta.get_fields()}
+    for label in ("home", "angebote", "events"):
+        for model in django_apps.get_app_config(label).get_models():
+            for field in model._meta.get_fields():
+                if (
+                    getattr(field, "editable", False)
+                    and not field.auto_created
+                    and field.name not in TECHNICAL_FIELDS
+                    and not (issubclass(model, Page) and field.name in page_fields)
+                ):
+                    yield pytest.param(field, id=f"{model.__name__}.{field.name}")
+
+
+@pytest.mark.parametrize("field", list(editor_fields()))
+def test_every_editor_facing_field_has_a_german_label_and_help_text(field):
+    assert str(field.help_text).strip(), "a help text that says what to write and why"
+    assert str(field.verbose_name) != field.name.replace("_", " "), "a German label"

@@ -49,8 +49,15 @@ class PartnerPage(ReviewedMixin, BasePage):
         features=PARAGRAPH_FEATURES,
         help_text="Wobei hilft die Organisation? Kurze Sätze, ohne Abkürzungen.",
     )
-    street = models.CharField("Straße und Hausnummer", max_length=120, blank=True)
-    postcode = models.CharField("Postleitzahl", max_length=10, blank=True)
+    street = models.CharField(
+        "Straße und Hausnummer",
+        max_length=120,
+        blank=True,
+        help_text="Wo Besucher hinkommen, z. B. „Bahnhofstraße 5“. Leer lassen, wenn es keine Anlaufstelle gibt.",
+    )
+    postcode = models.CharField(
+        "Postleitzahl", max_length=10, blank=True, help_text="Fünf Ziffern, z. B. „39576“."
+    )
     town = models.CharField("Ort", max_length=80, blank=True, help_text="z. B. „Stendal“.")
     district = models.CharField(
         "Ortsteil",
@@ -62,7 +69,11 @@ class PartnerPage(ReviewedMixin, BasePage):
     phone = models.CharField(
         "Telefon", max_length=40, blank=True, help_text="Mit Vorwahl, z. B. „03931 60-0“."
     )
-    email = models.EmailField("E-Mail", blank=True)
+    email = models.EmailField(
+        "E-Mail",
+        blank=True,
+        help_text="Eine Adresse, die regelmäßig gelesen wird. Wird als Link angezeigt.",
+    )
     website = models.URLField("Website", blank=True, help_text="Mit https://")
     languages = MultipleChoiceField(
         "Sprachen",
@@ -249,7 +260,11 @@ class ContactPerson(TranslatableMixin, Orderable):
         "Aufgabe", max_length=120, blank=True, help_text="z. B. „Schuldnerberaterin“."
     )
     phone = models.CharField("Telefon", max_length=40, blank=True, help_text="Direkte Durchwahl.")
-    email = models.EmailField("E-Mail", blank=True)
+    email = models.EmailField(
+        "E-Mail",
+        blank=True,
+        help_text="Nur mit Einverständnis der Person; sonst die allgemeine Adresse des Partners nutzen.",
+    )
     languages = MultipleChoiceField(
         "Sprachen", choices=SPOKEN_LANGUAGES, help_text="In welchen Sprachen berät diese Person?"
     )

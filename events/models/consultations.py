@@ -115,9 +115,21 @@ class ConsultationPage(PartnerLinkedPage, RoutablePageMixin, BasePage):
     venue_name = models.CharField(
         "Ort", max_length=120, default="Jugendclub Tangerhütte", help_text="Name des Hauses."
     )
-    street = models.CharField("Straße und Hausnummer", max_length=120, blank=True)
-    postcode = models.CharField("Postleitzahl", max_length=10, blank=True)
-    town = models.CharField("Ort (Stadt)", max_length=80, default="Tangerhütte")
+    street = models.CharField(
+        "Straße und Hausnummer",
+        max_length=120,
+        blank=True,
+        help_text="Wo die Sprechstunde stattfindet, z. B. „Bahnhofstraße 5“.",
+    )
+    postcode = models.CharField(
+        "Postleitzahl", max_length=10, blank=True, help_text="Fünf Ziffern, z. B. „39517“."
+    )
+    town = models.CharField(
+        "Ort (Stadt)",
+        max_length=80,
+        default="Tangerhütte",
+        help_text="Der Ort der Sprechstunde; meist Tangerhütte.",
+    )
     room = models.CharField(
         "Raum", max_length=120, blank=True, help_text="z. B. „Obergeschoss, Raum 3“."
     )
@@ -135,7 +147,11 @@ class ConsultationPage(PartnerLinkedPage, RoutablePageMixin, BasePage):
         help_text="z. B. „14 Stufen mit Handlauf; auf Wunsch beraten wir im Erdgeschoss“.",
     )
     frequency = models.CharField(
-        "Wiederholung", max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY
+        "Wiederholung",
+        max_length=10,
+        choices=Frequency.choices,
+        default=Frequency.WEEKLY,
+        help_text="Wöchentlich (an bestimmten Wochentagen) oder monatlich (z. B. am ersten Montag).",
     )
     weekdays = MultipleChoiceField(
         "Wochentage",
@@ -187,12 +203,23 @@ class ConsultationPage(PartnerLinkedPage, RoutablePageMixin, BasePage):
         blank=True,
         help_text="z. B. „Wenn Mittwoch nicht passt, vereinbaren wir einen anderen Termin.“",
     )
-    contact_phone = models.CharField("Telefon", max_length=40, blank=True)
-    contact_email = models.EmailField("E-Mail", blank=True)
+    contact_phone = models.CharField(
+        "Telefon",
+        max_length=40,
+        blank=True,
+        help_text="Wen Familien anrufen, um einen Termin zu vereinbaren oder etwas zu fragen.",
+    )
+    contact_email = models.EmailField(
+        "E-Mail", blank=True, help_text="Für Fragen vorab; wird als Link angezeigt."
+    )
     is_confidential = models.BooleanField(
         "Vertraulich", default=True, help_text="Die Seite sagt, dass alles vertraulich bleibt."
     )
-    is_free = models.BooleanField("Kostenlos", default=True)
+    is_free = models.BooleanField(
+        "Kostenlos",
+        default=True,
+        help_text="Angehakt lassen, wenn die Beratung nichts kostet (das ist der Normalfall).",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -427,9 +454,11 @@ class ConsultationExtraDate(TranslatableMixin, Orderable):
     """A date outside the rule, or the new date of a moved one."""
 
     page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="extra_dates")
-    date = models.DateField("Datum")
-    start_time = models.TimeField("Beginn")
-    end_time = models.TimeField("Ende")
+    date = models.DateField(
+        "Datum", help_text="Ein zusätzlicher oder verlegter Termin außerhalb der Regel."
+    )
+    start_time = models.TimeField("Beginn", help_text="z. B. 10:00")
+    end_time = models.TimeField("Ende", help_text="z. B. 12:00")
     note = models.CharField(
         "Hinweis", max_length=120, blank=True, help_text="z. B. „statt Mittwoch, 9. Dezember“."
     )

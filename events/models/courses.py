@@ -145,17 +145,37 @@ class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
         help_text="Für wen ist die Weiterbildung gedacht? Danach filtern Fachkräfte.",
     )
     topics = ParentalManyToManyField(
-        "angebote.Topic", verbose_name="Themen", blank=True, related_name="courses"
+        "angebote.Topic",
+        verbose_name="Themen",
+        blank=True,
+        related_name="courses",
+        help_text="Zu welchen Themen passt die Weiterbildung? Danach filtern Fachkräfte.",
     )
     course_format = models.CharField(
-        "Format", max_length=10, choices=CourseFormat.choices, default=CourseFormat.IN_PERSON
+        "Format",
+        max_length=10,
+        choices=CourseFormat.choices,
+        default=CourseFormat.IN_PERSON,
+        help_text="Vor Ort, online oder beides; bestimmt, ob Ort oder Zugangslink angezeigt wird.",
     )
     venue_name = models.CharField(
         "Ort", max_length=120, blank=True, help_text="Bei Präsenz: Haus und Raum."
     )
-    street = models.CharField("Straße und Hausnummer", max_length=120, blank=True)
-    postcode = models.CharField("Postleitzahl", max_length=10, blank=True)
-    town = models.CharField("Ort (Stadt)", max_length=80, blank=True)
+    street = models.CharField(
+        "Straße und Hausnummer",
+        max_length=120,
+        blank=True,
+        help_text="Wo die Weiterbildung stattfindet; bei Online-Kursen leer lassen.",
+    )
+    postcode = models.CharField(
+        "Postleitzahl", max_length=10, blank=True, help_text="Fünf Ziffern, z. B. „39517“."
+    )
+    town = models.CharField(
+        "Ort (Stadt)",
+        max_length=80,
+        blank=True,
+        help_text="Der Ort der Weiterbildung; bei Online-Kursen leer lassen.",
+    )
     how_to_join = models.CharField(
         "So nehmen Sie online teil",
         max_length=250,
@@ -168,9 +188,22 @@ class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
         blank=True,
         help_text="Danach zeigt die Seite: Anmeldung geschlossen.",
     )
-    registration_url = models.URLField("Anmeldung (Link)", blank=True)
-    registration_email = models.EmailField("Anmeldung (E-Mail)", blank=True)
-    places = models.PositiveSmallIntegerField("Plätze insgesamt", null=True, blank=True)
+    registration_url = models.URLField(
+        "Anmeldung (Link)",
+        blank=True,
+        help_text="Link zum Anmeldeformular, mit https://. Oder unten eine E-Mail-Adresse angeben.",
+    )
+    registration_email = models.EmailField(
+        "Anmeldung (E-Mail)",
+        blank=True,
+        help_text="Wohin Anmeldungen gehen, wenn es kein Formular gibt.",
+    )
+    places = models.PositiveSmallIntegerField(
+        "Plätze insgesamt",
+        null=True,
+        blank=True,
+        help_text="Wie viele Personen teilnehmen können; leer lassen, wenn es keine Grenze gibt.",
+    )
     status = models.CharField(
         "Stand der Anmeldung",
         max_length=10,
@@ -298,8 +331,8 @@ class CourseSession(TranslatableMixin, Orderable):
     """One date of a course; the note is translated, the times are shared."""
 
     page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="sessions")
-    start = models.DateTimeField("Beginn")
-    end = models.DateTimeField("Ende")
+    start = models.DateTimeField("Beginn", help_text="Datum und Uhrzeit, z. B. 12.03.2027 09:00.")
+    end = models.DateTimeField("Ende", help_text="Muss nach dem Beginn liegen.")
     note = models.CharField("Hinweis", max_length=120, blank=True, help_text="z. B. „Teil 1“.")
 
     panels = [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("note")]
