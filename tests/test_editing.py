@@ -104,3 +104,13 @@ class TestEditorsExperience(WagtailPageTestCase):
         history = self.client.get(f"/admin/pages/{offer.pk}/history/").content.decode()
         assert self.user.get_username() in history or str(self.user) in history
         assert "Veröffentlicht" in history
+
+    def test_flat_listings_show_when_offers_and_partners_were_last_checked(self):
+        for url, title in (
+            ("/admin/offer_pages/", "Wohngeld"),
+            ("/admin/partner_pages/", "Schuldnerberatung"),
+        ):
+            content = self.client.get(url).content.decode()
+            assert "Zuletzt geprüft" in content
+            assert title in content
+            assert "1. Oktober 2026" in content  # the factories' review date
