@@ -64,4 +64,5 @@ def test_every_public_page_stays_under_the_weight_budget(client, urls):
         )
         weights[url] = total
     heaviest = max(weights, key=weights.get)
+    print(f"\nheaviest page: {heaviest}, {weights[heaviest] / 1024:.1f} KB compressed")
     assert weights[heaviest] < BUDGET, f"{heaviest}: {weights[heaviest]} bytes compressed"
