@@ -1,50 +1,33 @@
-"""A generated data set for the benchmarks: offers and partners with topics and contacts."""
+"""The benchmarks' data set (tests/perf/dataset.py), built once for the whole session.
+
+It is committed before the first benchmark starts; each benchmark then runs in its own
+rolled-back transaction, as every test does, and only reads. The query count of each page
+(one request with a warm cache) is printed after pytest-benchmark's table.
+"""
+
+import time
 
 import pytest
 
-from angebote.factories import (
-    ContactPersonFactory,
-    OfferIndexPageFactory,
-    OfferPageFactory,
-    PartnerIndexPageFactory,
-    PartnerPageFactory,
-    TargetGroupFactory,
-    TopicFactory,
-)
-from home.factories import OfficeSettingsFactory
+from . import dataset as data
 
-OFFERS = 300
-PARTNERS = 100
+#: {benchmark name: number of SQL queries of one request}, filled by test_page_render.py.
+QUERY_COUNTS = {}
 
 
-@pytest.fixture
-def network(home, site, locales, without_search_index):
-    OfficeSettingsFactory(site=site)
-    topics = [TopicFactory(locale=locales["de"]) for _ in range(10)]
-    groups = [TargetGroupFactory(locale=locales["de"]) for _ in range(7)]
-    partner_index = PartnerIndexPageFactory(parent=home)
-    offer_index = OfferIndexPageFactory(parent=home)
-    partners = []
-    for number in range(PARTNERS):
-        partner = PartnerPageFactory(parent=partner_index, languages=["de", "ar"][: 1 + number % 2])
-        ContactPersonFactory(page=partner)
-        partners.append(partner)
-    offers = [
-        OfferPageFactory(
-            parent=offer_index,
-            topics=[topics[number % 10], topics[(number * 3) % 10]],
-            target_groups=[groups[number % 7]],
-            providers=[partners[number % PARTNERS]],
-            legal_basis=[["sgb2", "sgb8", "sgb12", "voluntary"][number % 4]],
-            languages=["de", "ar", "uk"][: 1 + number % 3],
-            is_free=number % 5 != 0,
-        )
-        for number in range(OFFERS)
-    ]
-    return {
-        "offer_index": offer_index,
-        "partner_index": partner_index,
-        "offers": offers,
-        "partners": partners,
-        "topics": topics,
-    }
+@pytest.fixture(scope="session")
+def dataset(django_db_setup, django_db_blocker):
+    started = time.perf_counter()
+    with django_db_blocker.unblock():
+        built = data.build()
+    built.counts["seconds to build"] = round(time.perf_counter() - started, 1)
+    return built
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not QUERY_COUNTS:
+        return
+    terminalreporter.section("SQL queries per request (warm cache)")
+    width = max(len(name) for name in QUERY_COUNTS)
+    for name, count in sorted(QUERY_COUNTS.items()):
+        terminalreporter.write_line(f"{name:<{width}}  {count:>4}")
