@@ -9,3 +9,6 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     #: load_demo_content imports this app's demo module.
     has_demo_content = True
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -2,6 +2,7 @@
 
 import re
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
@@ -52,6 +53,25 @@ class BasePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = conf.base_template()
         return context
+
+    def in_same_language(self, pages):
+        """``pages`` in this page's language where a live translation exists, in one query.
+
+        Links to other pages point at the German page (wagtail-localize keeps page links
+        synchronised); ``Page.localized`` would cost two queries for each of them.
+        """
+        keys = {page.translation_key for page in pages if page.locale_id != self.locale_id}
+        translated = (
+            {
+                page.translation_key: page
+                for page in Page.objects.live().filter(
+                    translation_key__in=keys, locale_id=self.locale_id
+                )
+            }
+            if keys
+            else {}
+        )
+        return [translated.get(page.translation_key, page) for page in pages]
 
     @property
     def card_text(self):
@@ -114,6 +134,9 @@ class HomePage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = collect_sections(HOME_SECTIONS, self, request)
+        blocks = [block for block in self.entry_points if block.value["page"]]
+        targets = self.in_same_language([block.value["page"] for block in blocks])
+        context["entry_points"] = list(zip(blocks, targets, strict=True))
         return context
 
     @path(SEARCH_PATH, name="search")
@@ -304,6 +327,21 @@ class OfficeSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Büro und Kontakt"
+
+    @classmethod
+    def cache_key(cls, site_id):
+        return f"home:office-settings:{site_id}"
+
+    @classmethod
+    def for_site(cls, site):
+        """Every public page shows these facts: keep them in the cache until they change
+        (home.signals drops them when the settings or a page are saved)."""
+        key = cls.cache_key(site.pk)
+        settings = cache.get(key)
+        if settings is None:
+            settings = super().for_site(site)
+            cache.set(key, settings, None)
+        return settings
 
     @classmethod
     def base_queryset(cls):

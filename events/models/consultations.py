@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.dates import WEEKDAYS
@@ -354,6 +355,8 @@ class ConsultationPage(PartnerLinkedPage, RoutablePageMixin, BasePage):
 
     @path("")
     def dates(self, request):
+        # The dates, the structured data and the notices all read these rows: fetch them once.
+        prefetch_related_objects([self], "cancellations", "extra_dates")
         return self.render(request, context_overrides={"occurrences": self.upcoming()})
 
     @path("kalender/", name="feed")
@@ -430,6 +433,7 @@ class ConsultationPage(PartnerLinkedPage, RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["structured_data"] = self.structured_data(request)
+        context["host"] = self.in_same_language([self.host])[0] if self.host_id else None
         return context
 
 

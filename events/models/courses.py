@@ -303,6 +303,9 @@ class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
         context["is_past"] = bool(sessions) and all(session.end < now for session in sessions)
         context["topics"] = localize_all(self.topics, self.locale_id)
         context["structured_data"] = self.structured_data(request, sessions)
+        context["provider"] = (
+            self.in_same_language([self.provider])[0] if self.provider_id else None
+        )
         return context
 
     def structured_data(self, request, sessions):
