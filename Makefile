@@ -10,7 +10,7 @@ COMPILE := $(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index
 	--allow-unsafe --unsafe-package offenes-buero
 
 .DEFAULT_GOAL := help
-.PHONY: help install run demo test e2e bench lint format check lock messages clean
+.PHONY: help install run demo test e2e audit bench lint format check lock messages clean
 
 help:
 	@echo "make run    set up everything and serve the demo site on http://$(HOST):$(PORT)/"
@@ -19,6 +19,7 @@ help:
 	@echo "make bench  benchmarks of the public pages (figures for docs/performance.md)"
 	@echo "make serve-prod  the production set-up (gunicorn, PostgreSQL, Redis) on http://127.0.0.1:$(PROD_PORT)/"
 	@echo "make load   load test of serve-prod with locust, 50 users for 2 minutes (docs/performance.md)"
+	@echo "make audit  known vulnerabilities in requirements.lock (needs PyPI's JSON API)"
 	@echo "make lint | format | messages | lock | clean"
 
 # The virtual environment is rebuilt whenever a lock file changes.
@@ -68,6 +69,11 @@ e2e: install $(AXE)
 $(AXE): package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
+
+# Known vulnerabilities in the locked site dependencies. Needs PyPI's JSON API; --strict makes
+# a package that could not be checked an error, so an unreachable database fails loudly.
+audit: install
+	$(BIN)/pip-audit -r requirements.lock --no-deps --disable-pip --strict --progress-spinner off
 
 # Render-time benchmarks (figures for docs/performance.md), not part of `make test`.
 # The data set (tests/perf/dataset.py) is built once, in about a minute; the figures are also
