@@ -21,8 +21,8 @@ class MultilingualSitemap(Sitemap):
             # Aliases mirror untranslated German pages; only the German page is listed.
             .filter(in_any_tree, alias_of__isnull=True)
             .order_by("path")
-            .defer_streamfields()
-            .specific()
+            # Plain pages: no page type here changes its sitemap entry, and .specific() would
+            # add one query per page type.
         )
 
     def _urls(self, page, protocol, domain):
