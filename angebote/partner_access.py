@@ -51,7 +51,13 @@ class PartnerPermissionTester(PagePermissionTester):
 
     def __init__(self, user, page):
         super().__init__(user, page)
-        if user.is_active and not user.is_superuser:
+        # The office already has these rights along the tree; only partners need the lookup
+        # (which costs a query, and the explorer builds a tester for every row).
+        if (
+            user.is_active
+            and not user.is_superuser
+            and not self.permissions >= set(PARTNER_ACTIONS)
+        ):
             partner_paths = [partner.path for partner in page.linked_partners()]
             for grant in page_permission_policy.get_cached_permissions_for_user(user):
                 action = grant.permission.codename.rsplit("_", maxsplit=1)[0]
