@@ -6,8 +6,3 @@ class BueroSiteConfig(AppConfig):
 
     name = "buero_site"
     verbose_name = "Offenes Büro (Website)"
-
-    def ready(self):
-        from .page_cache import connect_signals
-
-        connect_signals()

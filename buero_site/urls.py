@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import views as home_views
 from home.sitemaps import MultilingualSitemap
 
 urlpatterns = [
@@ -25,6 +26,9 @@ if settings.DEBUG:
 # A request for / is redirected by LocaleMiddleware to the best language from
 # Accept-Language, German otherwise.
 urlpatterns += i18n_patterns(
-    path("", include(wagtail_urls)),
+    # Wagtail's URLs, its page view replaced by the one that routes through the page tree
+    # snapshot (home.views.serve); a host site may keep Wagtail's own.
+    *(url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, home_views.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )

@@ -11,4 +11,6 @@ class HomeConfig(AppConfig):
     has_demo_content = True
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import content_generation, signals  # noqa: F401
+
+        content_generation.connect_signals()

@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from . import conf
@@ -53,6 +53,24 @@ class BasePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = conf.base_template()
         return context
+
+    def get_url_parts(self, request=None):
+        """The URL from the page tree snapshot; Wagtail computes it for pages the snapshot
+        does not know yet (created or moved since)."""
+        from .page_tree import current
+
+        node = current().get(self.id) if self.id else None
+        if node is not None and node.url_path == self.url_path:
+            return node.url_parts()
+        return super().get_url_parts(request)
+
+    def get_view_restrictions(self):
+        """No query on a site without any view restriction (the snapshot knows)."""
+        from .page_tree import current
+
+        if not current().restricted_ids:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def in_same_language(self, pages):
         """``pages`` in this page's language where a live translation exists, in one query.

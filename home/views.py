@@ -3,9 +3,10 @@
 from django import forms
 from django.urls import reverse
 from django.views.generic import TemplateView
+from wagtail import views as wagtail_views
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from . import translation_status
+from . import page_tree, translation_status
 from .translation_status import Status
 
 
@@ -61,3 +62,16 @@ class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
                 )
         context.update(form=form, locales=chosen, rows=rows, Status=Status)
         return context
+
+
+def serve(request, path):
+    """Wagtail's page view, routed through the page tree snapshot.
+
+    Wagtail walks a URL one page at a time, two queries per level; the snapshot finds the
+    page at once and loads only that one (home.page_tree). Wagtail's view does the rest
+    (view restrictions, hooks, serving) unchanged; it keeps the route it finds on the
+    request, as its docs for ``Page.route_for_request`` describe.
+    """
+    if not hasattr(request, "_wagtail_route_for_request"):
+        request._wagtail_route_for_request = page_tree.current().route(request, path)
+    return wagtail_views.serve(request, path)

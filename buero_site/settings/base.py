@@ -131,18 +131,31 @@ DATABASES = {
 }
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
+# Redis, wrapped so that a cache that fails makes pages slower, never broken
+# (buero_site/cache.py): short socket timeouts, then the cache is skipped for a few seconds.
 if REDIS_URL := os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "buero_site.cache.FailSafeCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "buero",
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "BACKEND": "django_redis.cache.RedisCache",
+                "RETRY_AFTER": int(os.environ.get("CACHE_RETRY_AFTER", "5")),
+                "OPTIONS": {
+                    "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                    "SOCKET_CONNECT_TIMEOUT": 0.5,
+                    "SOCKET_TIMEOUT": 0.5,
+                },
+            },
         }
     }
 
 # Whole public pages for anonymous visitors (buero_site/page_cache.py); 0 switches it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# The last good copy of each cached page, served when a page cannot be built (database
+# down): three days by default; 0 switches it off.
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", str(3 * 24 * 3600)))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -6,7 +6,6 @@ import re
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.formats import date_format
@@ -15,68 +14,48 @@ from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import pgettext
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from home import page_tree
 from home.models import SEARCH_PATH, OfficeSettings
 
 register = template.Library()
 
 
 class PageLanguages:
-    """Everything the site chrome needs to know about languages, found with one query.
+    """Everything the site chrome needs to know about languages, from the page tree snapshot.
 
-    For the current page, the home page and the footer's legal pages it fetches every live
-    translation, and with them the menu pages (children of a home page, shown in menus).
-    The header, footer and content language all use it, so it runs once per request.
+    For the current page, the home page and the footer's legal pages it looks up the
+    translations, and with them the menu pages (children of a home page, shown in menus).
+    The header, footer and content language all use it; it costs no query (home.page_tree).
     """
 
     def __init__(self, request, page):
         current = translation.get_language()
-        site = Site.find_for_request(request) if request is not None else None
-        root = site.root_page if site else None
+        tree = page_tree.current()
+        site = tree.find_site(request) if request is not None else None
+        root = tree.get(site.root_page_id) if site else None
         legal = OfficeSettings.for_request(request).legal_pages if request is not None else []
-        keys = {entry.translation_key for entry in (root, page, *legal) if entry is not None}
-        query = Q(translation_key__in=keys)
-        if root is not None:
-            query |= Q(depth=root.depth + 1, show_in_menus=True)
-        rows = list(Page.objects.live().filter(query).select_related("locale").order_by("path"))
 
-        def translations_of(source):
-            if source is None:
-                return {}
-            return {
-                row.locale.language_code: row
-                for row in rows
-                if row.translation_key == source.translation_key
-            }
-
-        self.page = translations_of(page)
         # Aliases and unpublished translations show German text: not (yet) translations.
+        self.page = tree.live_translations(page) if page is not None else {}
         self.translated = {
-            code: row
-            for code, row in self.page.items()
-            if not source_language(row) or code == settings.LANGUAGE_CODE
+            code: node
+            for code, node in self.page.items()
+            if not node.shows_source_text or code == settings.LANGUAGE_CODE
         }
-        self.home = translations_of(root)
+        self.home = tree.live_translations(root) if root is not None else {}
         self.active_home = self.home.get(current, root)
-        self.menu = [
-            row
-            for row in rows
-            if self.active_home is not None
-            and row.show_in_menus
-            and row.depth == self.active_home.depth + 1
-            and row.path.startswith(self.active_home.path)
-        ]
-        self.legal = [translations_of(source).get(current, source) for source in legal]
+        self.menu = tree.menu(self.active_home) if self.active_home is not None else []
+        legal = [tree.live_translations(source).get(current, source) for source in legal]
+        self.legal = [entry for entry in legal if entry.live]
         if page is None:
             self.page_language = current
         elif source_language(page):
             self.page_language = source_language(page)
         else:
-            self.page_language = (
-                next((code for code, row in self.page.items() if row.id == page.id), None)
-                or page.locale.language_code
-            )
+            node = tree.get(page.id)
+            self.page_language = node.language if node else page.locale.language_code
 
     @classmethod
     def for_context(cls, context):
@@ -114,16 +93,15 @@ def language_links(context):
     It leads to the same page in that language where a live translation exists, otherwise
     to that language's home page, so the switcher never leads to a 404.
     """
-    request = context.get("request")
     languages = PageLanguages.for_context(context)
     current = translation.get_language()
     links = []
     for code, _name in settings.LANGUAGES:
         info = translation.get_language_info(code)
         target = languages.page.get(code)
-        url = target.get_url(request) if target else None
+        url = target.url if target else None
         if url is None and code in languages.home:
-            url = languages.home[code].get_url(request)
+            url = languages.home[code].url
         if url is None:
             url = _language_root(code)
         links.append(
@@ -172,9 +150,7 @@ def source_language(page):
     sync_locales), and a translation that was started but never published keeps showing
     the German text until a translator publishes it: both must be marked German.
     """
-    if getattr(page, "alias_of_id", None) or (
-        isinstance(page, Page) and page.live and page.live_revision_id is None
-    ):
+    if page_tree.shows_source_text(page):
         return get_supported_content_language_variant(settings.LANGUAGE_CODE)
     return ""
 
@@ -252,13 +228,13 @@ def time_range(start, end):
 @register.simple_tag(takes_context=True)
 def hreflang_links(context):
     """Absolute URLs of the live translations of the current page, for <link rel=alternate>."""
-    request = context.get("request")
     languages = PageLanguages.for_context(context)
     links = [
-        {"code": code, "url": translated.get_full_url(request)}
+        {"code": code, "url": translated.full_url}
         for code, translated in sorted(languages.translated.items())
+        if translated.url is not None
     ]
     default = languages.translated.get(settings.LANGUAGE_CODE)
-    if default is not None:
-        links.append({"code": "x-default", "url": default.get_full_url(request)})
+    if default is not None and default.url is not None:
+        links.append({"code": "x-default", "url": default.full_url})
     return links

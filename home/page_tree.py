@@ -1,0 +1,259 @@
+"""A snapshot of the page tree's plain fields, built once per content generation.
+
+Every public page needs the same facts about other pages: the main menu, the language
+switcher and the ``hreflang`` alternates (the translations of the current page), the legal
+pages in the footer, each page's URL, and the route from a URL to a page. Finding them with
+whole page objects on every request cost a dozen queries and about 200 model instances per
+page. The snapshot holds one small row of plain values per page, URL included, for the
+whole tree; it is built with two queries when content has changed (see content_generation)
+and kept in each worker process's memory.
+
+Whatever the snapshot cannot answer (a page created since, a cache that cannot be reached
+for longer than ``MAX_AGE``) is left to Wagtail's own code, so it speeds pages up and never
+changes what they show.
+"""
+
+import threading
+import time
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+from django.http.request import split_domain_port
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page, PageViewRestriction, Site
+
+from . import content_generation
+
+#: Seconds a snapshot is used without a readable generation (the cache is down) or with a
+#: cache that each process has to itself (no Redis): the longest that a change can take to
+#: show in menus and language links then.
+MAX_AGE = 60
+
+_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "title",
+    "url_path",
+    "translation_key",
+    "locale__language_code",
+    "show_in_menus",
+    "live",
+    "alias_of_id",
+    "live_revision_id",
+    "content_type_id",
+)
+
+
+def shows_source_text(page):
+    """True where a page shows the German source text instead of its own.
+
+    Untranslated pages appear in every language's tree as aliases of the German page (see
+    sync_locales), and a translation that was started but never published keeps showing
+    the German text until a translator publishes it.
+    """
+    if isinstance(page, PageNode):
+        return page.shows_source_text
+    return bool(
+        getattr(page, "alias_of_id", None)
+        or (isinstance(page, Page) and page.live and page.live_revision_id is None)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PageNode:
+    """One page of the snapshot: what menus, links and routing need, and nothing else."""
+
+    id: int
+    path: str
+    depth: int
+    title: str
+    url_path: str
+    translation_key: object
+    language: str
+    show_in_menus: bool
+    live: bool
+    shows_source_text: bool
+    content_type_id: int
+    site_id: int | None
+    root_url: str | None
+    #: The URL on its own site ("/de/hilfsangebote/"), None where the page is not routable.
+    url: str | None
+
+    @property
+    def full_url(self):
+        return self.root_url + self.url if self.url is not None else None
+
+    @property
+    def specific_class(self):
+        return ContentType.objects.get_for_id(self.content_type_id).model_class()
+
+    def url_parts(self):
+        """The value of ``Page.get_url_parts()``, computed when the snapshot was built."""
+        if self.site_id is None:
+            return None
+        return (self.site_id, self.root_url, self.url)
+
+
+class PageTree:
+    def __init__(self, rows, restricted_ids):
+        self.built = time.monotonic()
+        self.nodes = {}
+        self.by_url_path = {}
+        self.translations = {}
+        self.children = {}  # {parent's path: [child nodes in tree order]}
+        cache_object = SimpleNamespace()  # shares Wagtail's site root paths between pages
+        default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        for row in rows:
+            values = dict(zip(_FIELDS, row, strict=True))
+            page = Page(id=values["id"], url_path=values["url_path"])
+            parts = page.get_url_parts(cache_object) if values["depth"] > 1 else None
+            site_id, root_url, url = parts if parts else (None, None, None)
+            node = PageNode(
+                id=values["id"],
+                path=values["path"],
+                depth=values["depth"],
+                title=values["title"],
+                url_path=values["url_path"],
+                translation_key=values["translation_key"],
+                language=values["locale__language_code"],
+                show_in_menus=values["show_in_menus"],
+                live=values["live"],
+                shows_source_text=bool(
+                    values["alias_of_id"] or (values["live"] and values["live_revision_id"] is None)
+                ),
+                content_type_id=values["content_type_id"],
+                site_id=site_id,
+                root_url=root_url,
+                url=url,
+            )
+            self.nodes[node.id] = node
+            self.by_url_path[node.url_path] = node
+            self.translations.setdefault(node.translation_key, {})[node.language] = node
+            self.children.setdefault(node.path[: -Page.steplen], []).append(node)
+        self.default_language = default_language
+        self.restricted_ids = frozenset(restricted_ids)
+        self.sites = {}  # {(hostname, port): Site or None}, filled as requests come
+
+    def find_site(self, request):
+        """``Site.find_for_request()`` without its query once a host has been seen.
+
+        Wagtail keeps the site it finds on the request (``request._wagtail_site``); the
+        snapshot keeps it per host and port until content, sites included, changes.
+        """
+        if not hasattr(request, "_wagtail_site"):
+            address = (split_domain_port(request._get_raw_host())[0], request.get_port())
+            if address not in self.sites:
+                self.sites[address] = Site.find_for_request(request)
+            request._wagtail_site = self.sites[address]
+        return request._wagtail_site
+
+    @classmethod
+    def build(cls):
+        rows = Page.objects.order_by("path").values_list(*_FIELDS)
+        restricted = PageViewRestriction.objects.values_list("page_id", flat=True)
+        return cls(list(rows), list(restricted))
+
+    def get(self, page_id):
+        return self.nodes.get(page_id)
+
+    def translation(self, page, language):
+        """The page (a page or a node) in ``language``, None where there is none."""
+        return self.translations.get(page.translation_key, {}).get(language)
+
+    def live_translations(self, page):
+        """{language: node} of the page's live translations, aliases included."""
+        return {
+            language: node
+            for language, node in self.translations.get(page.translation_key, {}).items()
+            if node.live
+        }
+
+    def menu(self, home):
+        """The live children of a home page that editors marked "show in menus"."""
+        return [
+            node for node in self.children.get(home.path, ()) if node.live and node.show_in_menus
+        ]
+
+    def route(self, request, path):
+        """The route of Wagtail's serve view for ``path``, with one query for the page.
+
+        Walks the URL through the snapshot and loads only the page it ends at; that page's
+        own ``route()`` then decides, as in Wagtail. A page with routes of its own
+        (RoutablePageMixin) keeps precedence over its children, as in Wagtail.
+        """
+        site = self.find_site(request)
+        if site is None:
+            return None
+        root = self.get(site.root_page_id)
+        if root is None:
+            return None
+        language = get_supported_content_language_variant(_active_language())
+        node = self.translation(root, language) or root
+        components = [component for component in path.split("/") if component]
+        position = 0
+        while position < len(components):
+            page_class = node.specific_class
+            if page_class is None or _routes_itself(page_class, node, components[position:]):
+                break
+            child = self.by_url_path.get(f"{node.url_path}{components[position]}/")
+            if child is None:
+                break
+            node, position = child, position + 1
+        model = node.specific_class
+        try:
+            page = model._default_manager.get(pk=node.id)
+        except model.DoesNotExist:
+            return None
+        try:
+            return page.route(request, components[position:])
+        except Http404:
+            return None
+
+
+def _active_language():
+    from django.utils import translation
+
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+def _routes_itself(page_class, node, remaining):
+    """Whether the page decides about ``remaining`` itself rather than a child page."""
+    if issubclass(page_class, RoutablePageMixin):
+        if not node.live:
+            return False
+        try:
+            page_class.get_resolver().resolve("/" + "".join(f"{part}/" for part in remaining))
+        except Http404:
+            return False
+        return True
+    # Any other routing of its own than Wagtail's: let the page walk its children.
+    return page_class.route is not Page.route
+
+
+_lock = threading.Lock()
+_snapshot = {"generation": None, "tree": None}
+
+
+def current():
+    """The snapshot for the current content generation, built on first use."""
+    generation = content_generation.current()
+    tree = _snapshot["tree"]
+    fresh = tree is not None and time.monotonic() - tree.built < MAX_AGE
+    if fresh and (generation is None or generation == _snapshot["generation"]):
+        return tree
+    with _lock:
+        if _snapshot["tree"] is not tree:
+            return _snapshot["tree"]
+        tree = PageTree.build()
+        _snapshot.update(generation=generation, tree=tree)
+    return tree
+
+
+def forget():
+    """Drop the snapshot of this process (tests, and after a restore)."""
+    _snapshot.update(generation=None, tree=None)
