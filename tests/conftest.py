@@ -86,3 +86,51 @@ def without_search_index(settings):
         name: {**config, "AUTO_UPDATE": False}
         for name, config in settings.WAGTAILSEARCH_BACKENDS.items()
     }
+
+
+@pytest.fixture
+def public_pages(home, translate, office):
+    """Every public page type, German and Arabic, with what makes pages expensive: entry
+    points, partners leading consultation hours and courses, cancellations, extra dates."""
+    import datetime
+
+    from angebote.factories import (
+        OfferIndexPageFactory,
+        OfferPageFactory,
+        PartnerIndexPageFactory,
+        PartnerPageFactory,
+        TopicFactory,
+    )
+    from events.factories import (
+        ConsultationCancellationFactory,
+        ConsultationExtraDateFactory,
+        ConsultationPageFactory,
+        CourseIndexPageFactory,
+        CoursePageFactory,
+        CourseSessionFactory,
+        EventIndexPageFactory,
+    )
+    from home.factories import StandardPageFactory
+
+    topic = TopicFactory(slug="schulden")
+    offers = OfferIndexPageFactory(parent=home, show_in_menus=True)
+    partners = PartnerIndexPageFactory(parent=home, show_in_menus=True)
+    dates = EventIndexPageFactory(parent=home, show_in_menus=True)
+    courses = CourseIndexPageFactory(parent=home, show_in_menus=True)
+    about = StandardPageFactory(parent=home, show_in_menus=True)
+    partner = PartnerPageFactory(parent=partners, topics=[topic])
+    offer = OfferPageFactory(parent=offers, topics=[topic], providers=[partner])
+    hour = ConsultationPageFactory(parent=dates, host=partner, topics=[topic])
+    ConsultationCancellationFactory(page=hour, date=datetime.date(2026, 12, 9))
+    ConsultationExtraDateFactory(page=hour, date=datetime.date(2026, 12, 10))
+    course = CoursePageFactory(parent=courses, provider=partner)
+    for day in range(3):
+        CourseSessionFactory(
+            page=course, start=datetime.datetime(2027, 1, 10 + day, 9, tzinfo=datetime.UTC)
+        )
+    for page in (offers, partners, dates, courses, about):
+        home.entry_points.append(("entry_point", {"page": page, "title": "", "text": "Mehr"}))
+    home.save_revision().publish()
+    german = [home, offers, offer, partners, partner, dates, hour, courses, course, about]
+    arabic = [translate(page, "ar") for page in german]
+    return german + arabic

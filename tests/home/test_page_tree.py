@@ -1,0 +1,76 @@
+"""The page tree snapshot answers menus, language links, URLs and routing as Wagtail would,
+and follows every content change at once (home.page_tree)."""
+
+import pytest
+from wagtail.models import Page
+
+from angebote.factories import OfferIndexPageFactory, OfferPageFactory
+from events.factories import EventIndexPageFactory
+from home import content_generation, page_tree
+from home.factories import StandardPageFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("office")]
+
+
+def menu_of(client, url="/de/"):
+    html = client.get(url).content.decode()
+    return html.split('class="main-nav"')[1].split("</nav>")[0] if "main-nav" in html else ""
+
+
+def test_a_published_page_is_in_the_menu_with_the_next_request(home, client):
+    StandardPageFactory(parent=home, title="Über uns", show_in_menus=True)
+    assert "Über uns" in menu_of(client)
+    later = StandardPageFactory(parent=home, title="Kontakt", show_in_menus=True)
+    assert "Kontakt" in menu_of(client)
+    later.unpublish()
+    assert "Kontakt" not in menu_of(client)
+
+
+def test_a_moved_page_is_found_at_its_new_address(home, client):
+    offers = OfferIndexPageFactory(parent=home, slug="hilfsangebote")
+    about = StandardPageFactory(parent=home, slug="ueber-uns")
+    offer = OfferPageFactory(parent=offers, slug="tafel", title="Tafel")
+    assert client.get("/de/hilfsangebote/tafel/").status_code == 200
+    offer.move(about, pos="last-child")
+    assert client.get("/de/ueber-uns/tafel/").status_code == 200
+    old = client.get("/de/hilfsangebote/tafel/")  # Wagtail's automatic redirect
+    assert (old.status_code, old["Location"]) == (301, "/de/ueber-uns/tafel/")
+    assert Page.objects.get(pk=offer.pk).specific.url == "/de/ueber-uns/tafel/"
+
+
+def test_routing_matches_wagtail(home, client):
+    dates = EventIndexPageFactory(parent=home, slug="termine")
+    draft = StandardPageFactory(parent=home, slug="entwurf", live=False)
+    assert client.get("/de/termine/").status_code == 200
+    # Routes of a routable page come before its children, as in Wagtail.
+    assert client.get("/de/termine/kalender/").status_code == 200
+    assert client.get("/de/suche/?q=Tafel").status_code == 200
+    assert client.get("/de/gibt-es-nicht/").status_code == 404
+    assert client.get("/de/termine/gibt-es-nicht/").status_code == 404
+    assert client.get(f"/de/{draft.slug}/").status_code == 404
+    assert dates.url == "/de/termine/"
+
+
+def test_a_page_created_after_the_snapshot_still_has_its_url(home):
+    tree = page_tree.current()
+    page = StandardPageFactory.build(title="Neu", slug="neu")
+    home.add_child(instance=page)
+    assert tree.get(page.id) is None  # created after this snapshot
+    assert page.url == "/de/neu/"
+
+
+def test_without_a_readable_generation_the_snapshot_is_kept_for_a_while(home, monkeypatch):
+    tree = page_tree.current()
+    monkeypatch.setattr(content_generation, "current", lambda: None)
+    assert page_tree.current() is tree
+    monkeypatch.setattr(page_tree, "MAX_AGE", 0)
+    assert page_tree.current() is not tree
+
+
+def test_language_links_lead_to_live_translations_only(home, translate, client):
+    about = StandardPageFactory(parent=home, title="Über uns", slug="ueber-uns")
+    translate(home, "ar")
+    translate(about, "ar", title="من نحن")
+    html = client.get("/de/ueber-uns/").content.decode()
+    assert 'hreflang="ar" href="http://localhost/ar/ueber-uns/"' in html
+    assert 'hreflang="en"' not in html.split("</head>")[0]
