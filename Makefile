@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 AXE := node_modules/axe-core/axe.min.js
+VNU := node_modules/vnu-jar/build/dist/vnu.jar
 HOST ?= 127.0.0.1
 PORT ?= 8000
 COMPILE := $(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index-url \
@@ -55,7 +56,7 @@ check: install
 	DJANGO_SETTINGS_MODULE=buero_site.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=buero_site.settings.test $(MANAGE) makemigrations --check --dry-run
 
-test: lint check $(AXE)
+test: lint check $(AXE) $(VNU)
 	$(BIN)/pytest
 	$(BIN)/pytest --ds=tests.host_site.settings tests/host_site
 	$(BIN)/pytest tests/e2e
@@ -64,11 +65,13 @@ test: lint check $(AXE)
 e2e: install $(AXE)
 	$(BIN)/pytest tests/e2e
 
-# axe-core for the accessibility browser test, exactly as package-lock.json pins it (npm is
-# the only tool this needs). touch: the target must end up newer than the lock file.
-$(AXE): package-lock.json
-	npm ci --no-audit --no-fund
-	touch $@
+# axe-core for the accessibility browser test and the Nu HTML Checker (vnu.jar, run on Java by
+# tests/test_html_validity.py), exactly as package-lock.json pins them (npm is the only tool
+# this needs). --ignore-scripts: vnu-jar's install script would download a Java runtime; the
+# tests use Debian's. touch: the targets must end up newer than the lock file.
+$(AXE) $(VNU) &: package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(AXE) $(VNU)
 
 # Known vulnerabilities in the locked site dependencies. Needs PyPI's JSON API; --strict makes
 # a package that could not be checked an error, so an unreachable database fails loudly.
