@@ -1,10 +1,13 @@
-"""The villages (Ortsteile) of the Einheitsgemeinde Stadt Tangerhütte, shared by every app."""
+"""The 19 Ortschaften of the Einheitsgemeinde Stadt Tangerhütte, shared by every app."""
 
 from django.db import models
 
 
 class District(models.TextChoices):
-    """Place names are the same in every language, so the labels are not translated."""
+    """The town first, then the villages alphabetically.
+
+    Place names are the same in every language, so the labels are not translated.
+    """
 
     TANGERHUETTE = "tangerhuette", "Tangerhütte"
     BELLINGEN = "bellingen", "Bellingen"
@@ -20,6 +23,7 @@ class District(models.TextChoices):
     RINGFURTH = "ringfurth", "Ringfurth"
     SCHELLDORF = "schelldorf", "Schelldorf"
     SCHERNEBECK = "schernebeck", "Schernebeck"
+    SCHOENWALDE = "schoenwalde", "Schönwalde (Altmark)"
     UCHTDORF = "uchtdorf", "Uchtdorf"
     UETZ = "uetz", "Uetz"
     WEISSEWARTE = "weissewarte", "Weißewarte"

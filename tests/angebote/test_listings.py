@@ -236,3 +236,35 @@ def test_partner_listing_filters(client, partner_index, topics):
     assert titles(get(client, partner_index, "?district=tangerhuette")) == ["Schuldnerberatung"]
     assert titles(get(client, partner_index, "?step_free=1")) == ["Jobcenter"]
     assert "2 Partner gefunden" in get(client, partner_index).content.decode()
+
+
+def district_options(response):
+    return re.findall(
+        r'<input type="checkbox" name="district" value="([^"]+)"[^>]*> ([^<]+)</label>',
+        response.content.decode(),
+    )
+
+
+def test_district_filters_offer_all_19_ortschaften_with_schoenwalde(
+    client, offer_index, partner_index, offers
+):
+    OfferPageFactory(parent=offer_index, title="Spielenachmittag", area="schoenwalde")
+    PartnerPageFactory(parent=partner_index, title="Dorfverein", district="schoenwalde")
+
+    options = district_options(get(client, offer_index))
+    assert ("schoenwalde", "Schönwalde (Altmark)") in options
+    # The town first, then the villages alphabetically: Schönwalde after Schernebeck.
+    villages = [label for value, label in options if value not in {"landkreis", "gemeinde"}]
+    assert len(villages) == 19
+    assert villages[0] == "Tangerhütte"
+    assert villages.index("Schönwalde (Altmark)") == villages.index("Schernebeck") + 1
+    # Its own offer and those for the whole municipality or district of Stendal.
+    assert titles(get(client, offer_index, "?district=schoenwalde")) == [
+        "Bildung und Teilhabe",
+        "Schuldnerberatung",
+        "Spielenachmittag",
+    ]
+
+    partners = get(client, partner_index, "?district=schoenwalde")
+    assert ("schoenwalde", "Schönwalde (Altmark)") in district_options(partners)
+    assert titles(partners) == ["Dorfverein"]
