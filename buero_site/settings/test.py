@@ -14,6 +14,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 DEMO_ADMIN_PASSWORD_FILE = "/nonexistent/set-by-the-test"  # noqa: S105
+DEMO_PARTNER_PASSWORD_FILE = "/nonexistent/set-by-the-test"  # noqa: S105
 # Tests log in with force_login; the login rate limit has its own test that switches it on.
 AXES_ENABLED = False
 # Tests render fresh pages; the page cache has its own tests that switch it on.

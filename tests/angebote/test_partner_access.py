@@ -1,5 +1,7 @@
 """Editor groups through the admin: the office, a partner organisation, the translators."""
 
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -7,6 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.users.models import UserProfile
 
 from angebote.factories import (
     OfferIndexPageFactory,
@@ -15,7 +18,8 @@ from angebote.factories import (
     PartnerPageFactory,
 )
 from angebote.models import OfferPage
-from angebote.partner_access import setup_partner_group
+from angebote.partner_access import GROUP_PREFIX, setup_partner_group
+from buero_site.management.commands.demo_admin import PARTNER_SLUG, PARTNER_USERNAME
 from events.factories import ConsultationPageFactory, EventIndexPageFactory
 from home.editor_groups import EDITORS, TRANSLATORS, WORKFLOW, setup_groups
 
@@ -178,3 +182,61 @@ def test_topics_list_filters_by_language_and_searches(admin_client, locales):
     assert "Schulden" not in arabic.content.decode().split("<main", 1)[1]
     found = admin_client.get(url, {"locale": "de", "q": "Schul"}).content.decode()
     assert "Schulden" in found
+
+
+@pytest.fixture
+def demo_passwords(tmp_path, settings):
+    settings.DEMO_ADMIN_PASSWORD_FILE = tmp_path / ".demo-admin-password"
+    settings.DEMO_PARTNER_PASSWORD_FILE = tmp_path / ".demo-partner-password"
+    return settings.DEMO_PARTNER_PASSWORD_FILE
+
+
+def test_demo_admin_creates_the_demo_partner_editor_once(network, demo_passwords, capsys):
+    assert network["schulden"].slug == PARTNER_SLUG
+    call_command("demo_admin")
+    password = demo_passwords.read_text().strip()
+    out = capsys.readouterr().out
+    assert f"Partner:   Schuldnerberatung\n  Benutzer:  {PARTNER_USERNAME}" in out
+    assert f"Passwort:  {password}   (aus .demo-partner-password)" in out
+    user = get_user_model().objects.get(username=PARTNER_USERNAME)
+    assert user.check_password(password)
+    assert not user.is_superuser
+    assert [group.name for group in user.groups.all()] == ["Netzwerkpartner – Schuldnerberatung"]
+    assert UserProfile.get_for_user(user).preferred_language == "de"
+
+    # A second run keeps the password and adds no user or group.
+    call_command("demo_admin")
+    assert demo_passwords.read_text().strip() == password
+    assert password in capsys.readouterr().out
+    user.refresh_from_db()
+    assert user.check_password(password)
+    assert get_user_model().objects.filter(username=PARTNER_USERNAME).count() == 1
+    assert Group.objects.filter(name__startswith=GROUP_PREFIX).count() == 1
+    assert user.groups.count() == 1
+
+
+def test_demo_partner_logs_in_and_edits_its_own_pages_only(client, network, demo_passwords):
+    call_command("demo_admin", stdout=io.StringIO())
+    password = demo_passwords.read_text().strip()
+    response = client.post(
+        reverse("wagtailadmin_login"), {"username": PARTNER_USERNAME, "password": password}
+    )
+    assert response.status_code == 302
+
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Ihre Seiten" in dashboard
+    assert "Schuldnerberatung für Familien" in dashboard
+    assert "Lebensmittel" not in dashboard
+    for page in ("schulden", "schulden_offer", "schulden_hour"):
+        assert client.get(edit_url(network[page])).status_code == 200, page
+    for page in ("tafel", "tafel_offer", "office_hour"):
+        assert client.get(edit_url(network[page])).status_code in {302, 403}, page
+
+    offer = network["schulden_offer"]
+    data = offer_form(offer, title="Schuldnerberatung – neue Zeiten")
+    assert client.post(edit_url(offer), {**data, "action-submit": "submit"}).status_code == 302
+    state = WorkflowState.objects.get(object_id=str(offer.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    other = network["tafel_offer"]
+    client.post(edit_url(other), {**offer_form(other, title="Geändert"), "action-submit": "1"})
+    assert OfferPage.objects.get(pk=other.pk).title == "Lebensmittel"

@@ -54,7 +54,11 @@ def test_demo_admin_password_is_generated_once_and_printed(tmp_path, settings, c
     call_command("demo_admin")
     password = settings.DEMO_ADMIN_PASSWORD_FILE.read_text().strip()
     assert len(password) >= 16
-    assert password in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert password in out
+    # Without the demo content there is no demo partner to give an editor.
+    assert "Kein Demo-Netzwerkpartner" in out
+    assert not get_user_model().objects.filter(username="partner").exists()
     user = get_user_model().objects.get(username="admin")
     assert user.is_superuser
     assert user.check_password(password)
