@@ -1,7 +1,7 @@
 """German demo content of the home app: the home page, five standard pages, the office settings.
 
 Texts are realistic but marked as demo where an operator must complete them (Impressum,
-Datenschutz). Other apps' demo modules find the home page in ``context["home"]``.
+Datenschutz, Erklärung zur Barrierefreiheit; the operator's tasks are in square brackets). Other apps' demo modules find the home page in ``context["home"]``.
 """
 
 from wagtail.models import Locale, Page, Site
@@ -96,23 +96,70 @@ STANDARD_PAGES = [
         "intro": "Wir möchten, dass alle Menschen diese Website nutzen können.",
         "body": [
             _paragraph(DEMO_NOTE),
-            _heading("Stand der Vereinbarkeit"),
+            _heading("Für welche Website gilt diese Erklärung?"),
             _paragraph(
-                "<p>Diese Website soll die Anforderungen der Barrierefreie-Informationstechnik-"
-                "Verordnung (BITV 2.0) und der WCAG 2.1 auf Stufe AA erfüllen. Sie funktioniert "
-                "ohne JavaScript, lässt sich mit der Tastatur bedienen und auf 200 % vergrößern.</p>"
+                "<p>Diese Erklärung gilt für die Website des Offenen Büros im Jugendclub "
+                "Tangerhütte. Die Einheitsgemeinde Stadt Tangerhütte betreibt sie. Als Gemeinde "
+                "in Sachsen-Anhalt muss die Stadt ihre Website nach dem "
+                "Behindertengleichstellungsgesetz Sachsen-Anhalt barrierefrei gestalten "
+                "(§ 16a ff. BGG LSA). Diese Vorschriften setzen die Richtlinie (EU) 2016/2102 "
+                "um. Maßstab sind die Web Content Accessibility Guidelines (WCAG) 2.1 auf "
+                "Stufe AA und die europäische Norm EN 301 549.</p>"
+            ),
+            _heading("Wie barrierefrei ist diese Website?"),
+            _paragraph(
+                "<p>Diese Website ist <b>teilweise barrierefrei</b>. Die Seiten funktionieren "
+                "ohne JavaScript, lassen sich ganz mit der Tastatur bedienen und auf 200 % "
+                "vergrößern. Die Website bettet keine Videos, Tonaufnahmen oder Karten ein. "
+                "Diese Inhalte sind nicht oder nicht ganz barrierefrei:</p>"
+                "<ul><li><b>PDF-Dokumente:</b> Das Büro und die Netzwerkpartner können "
+                "Dokumente hochladen, zum Beispiel Flyer oder Formulare. Viele davon kommen "
+                "von anderen Stellen und sind nicht barrierefrei, zum Beispiel ohne "
+                "Überschriften oder ohne Beschreibung der Bilder. Wir können nicht jedes "
+                "Dokument selbst überarbeiten. Auf Wunsch erklären wir Ihnen den Inhalt oder "
+                "schicken ihn in einer anderen Form.</li>"
+                "<li><b>Übersetzungen:</b> Die Website gibt es in acht Sprachen. Noch sind "
+                "nicht alle Seiten in jede Sprache übersetzt. Dann zeigen wir die deutsche "
+                "Fassung mit einem Hinweis in Ihrer Sprache. Wir übersetzen nach und nach.</li>"
+                "<li><b>Leichte Sprache:</b> Nur die Seite „Leichte Sprache“ ist in Leichter "
+                "Sprache geschrieben. Die anderen Texte sind einfach, aber nicht in Leichter "
+                "Sprache.</li>"
+                "<li><b>Andere Websites:</b> Manche Seiten verlinken auf Websites von Ämtern "
+                "und anderen Stellen, zum Beispiel auf Rechner, Antragsformulare oder Karten. "
+                "Für deren Barrierefreiheit sind diese Stellen verantwortlich.</li></ul>"
+            ),
+            _heading("Wie wurde die Barrierefreiheit geprüft?"),
+            _paragraph(
+                "<p>Diese Erklärung beruht auf einer Selbstbewertung. Jede Art von Seite wurde "
+                "auf Deutsch und auf Arabisch automatisch mit dem Prüfwerkzeug axe-core "
+                "geprüft: Startseite, Hilfsangebote, Netzwerk, Termine, Sprechstunden, "
+                "Weiterbildungen, Suche und Textseiten wie diese. Dazu kamen Prüfungen von "
+                "Hand: Bedienung nur mit der Tastatur und Vorlesen mit einem Screenreader.</p>"
+                "<p>Die Erklärung wurde am 1. Dezember 2026 erstellt und zuletzt am "
+                "1. Dezember 2026 überprüft.</p>"
+                "<p>[Betreiber: Prüfen Sie die Website vor der Veröffentlichung selbst, auch "
+                "von Hand, tragen Sie das Datum Ihrer Prüfung ein und überprüfen Sie die "
+                "Erklärung mindestens einmal im Jahr.]</p>"
             ),
             _heading("Barrieren melden"),
             _paragraph(
-                "<p>Ist Ihnen eine Barriere aufgefallen? Schreiben Sie uns. Wir antworten "
-                "innerhalb von zwei Wochen.</p>"
+                "<p>Ist Ihnen eine Barriere aufgefallen? Oder brauchen Sie einen Inhalt in einer "
+                "anderen Form? Schreiben Sie uns oder rufen Sie an. Wir antworten innerhalb "
+                "eines Monats.</p>"
             ),
             _contact_box(),
-            _heading("Schlichtungsverfahren"),
+            _heading("Ombudsstelle: wenn wir nicht helfen"),
             _paragraph(
-                "<p>Wenn Sie mit unserer Antwort nicht zufrieden sind, können Sie sich an die "
-                "Schlichtungsstelle des Landes Sachsen-Anhalt wenden. Der Betreiber trägt hier "
-                "die Kontaktdaten der zuständigen Stelle ein.</p>"
+                "<p>Haben wir nicht innerhalb eines Monats geantwortet? Oder sind Sie mit "
+                "unserer Antwort nicht zufrieden? Dann können Sie sich an die Ombudsstelle bei "
+                "der Landesfachstelle für Barrierefreiheit Sachsen-Anhalt wenden "
+                "(Durchsetzungsverfahren nach dem BGG LSA). Die Ombudsstelle vermittelt "
+                "zwischen Ihnen und uns, damit die Barriere beseitigt wird.</p>"
+                "<p>Ombudsstelle bei der Landesfachstelle für Barrierefreiheit Sachsen-Anhalt, "
+                "angesiedelt bei der Unfallkasse Sachsen-Anhalt in Zerbst/Anhalt. Internet: "
+                "www.lf-barrierefreiheit-st.de</p>"
+                "<p>[Betreiber: Tragen Sie Anschrift, Telefon und E-Mail der Ombudsstelle von "
+                "deren Website ein und prüfen Sie alle Angaben hier.]</p>"
             ),
         ],
     },

@@ -106,3 +106,66 @@ def test_demo_ships_complete_translations_into_english_arabic_and_ukrainian(clie
     count = Translation.objects.count()
     call_command("load_demo_content", verbosity=0)
     assert Translation.objects.count() == count
+
+
+def test_demo_accessibility_statement_follows_the_law_of_saxony_anhalt(client):
+    from home import demo
+    from home.demo_translation import translate_demo_objects
+
+    # The home app's part of the demo (pages, settings, their shipped translations) suffices.
+    call_command("sync_locales", verbosity=0)
+    demo.load({})
+    assert translate_demo_objects("home", demo.translatable_objects()) > 0
+    office = OfficeSettings.objects.get()
+    assert office.accessibility_page.slug == "barrierefreiheit"
+
+    content = client.get("/de/barrierefreiheit/").content.decode()
+    main = content.split("<main", 1)[1].split("</main>", 1)[0]
+    for text in (
+        "Muster der Demo-Installation",  # still a template the operator completes
+        "Behindertengleichstellungsgesetz Sachsen-Anhalt",
+        "§ 16a ff. BGG LSA",
+        "Richtlinie (EU) 2016/2102",
+        "WCAG) 2.1 auf Stufe AA",
+        "EN 301 549",
+        # What is not accessible, and why.
+        "<b>PDF-Dokumente:</b>",
+        "<b>Übersetzungen:</b>",
+        "<b>Andere Websites:</b>",
+        "keine Videos",
+        # Feedback: the office's own contact, an answer within one month.
+        "Wir antworten innerhalb eines Monats.",
+        f'href="mailto:{office.appointment_email}"',
+        office.appointment_phone,
+        # Enforcement: the Ombudsstelle, and the operator's task to complete its address.
+        "Ombudsstelle bei der Landesfachstelle für Barrierefreiheit Sachsen-Anhalt",
+        "www.lf-barrierefreiheit-st.de",
+        "[Betreiber: Tragen Sie Anschrift, Telefon und E-Mail der Ombudsstelle",
+        # How and when it was assessed.
+        "Selbstbewertung",
+        "auf Deutsch und auf Arabisch automatisch mit dem Prüfwerkzeug axe-core",
+        "mit der Tastatur und Vorlesen mit einem Screenreader",
+        "am 1. Dezember 2026 erstellt und zuletzt am 1. Dezember 2026 überprüft",
+    ):
+        assert text in main, text
+    # Not the federal ordinance, and no federal-style conciliation body.
+    for wrong in ("BITV", "Schlichtung"):
+        assert wrong not in content
+
+    # The translations say the same: translated, not the German text under an alias.
+    for language, one_month in (
+        ("en", "within one month"),
+        ("ar", "خلال شهر واحد"),
+        ("uk", "протягом одного місяця"),
+    ):
+        translated = StandardPage.objects.get(
+            locale__language_code=language,
+            translation_key=office.accessibility_page.translation_key,
+        )
+        assert translated.alias_of_id is None
+        page = client.get(translated.url).content.decode()
+        assert "BGG LSA" in page
+        assert "Ombudsstelle" in page
+        assert one_month in page
+        assert "BITV" not in page
+        assert "Schlichtung" not in page
