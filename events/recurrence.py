@@ -74,13 +74,14 @@ def holiday_name(day, language="de"):
     return _holidays(day.year, HOLIDAY_LANGUAGES.get(language, "de")).get(day)
 
 
-def _at(day, time):
+def at(day, time):
     """A wall-clock time in Berlin; one that does not exist (the spring change) moves on."""
     local = datetime.datetime.combine(day, time, tzinfo=TIME_ZONE)
     return local.astimezone(datetime.UTC).astimezone(TIME_ZONE)
 
 
-def _rule_dates(series, first, last):
+def rule_dates(series, first, last):
+    """The dates the rule gives in [first, last], before cancellations, holidays and extras."""
     start = max(first, series.valid_from)
     end = min(last, series.valid_until) if series.valid_until else last
     if start > end or not series.weekdays:
@@ -114,8 +115,8 @@ def occurrences(series, first, last, *, include_cancelled=True, language="de"):
     a listing can say "entfällt: Reformationstag"; ``include_cancelled=False`` drops them.
     """
     found = {}
-    for day in _rule_dates(series, first, last):
-        occurrence = Occurrence(_at(day, series.start_time), _at(day, series.end_time))
+    for day in rule_dates(series, first, last):
+        occurrence = Occurrence(at(day, series.start_time), at(day, series.end_time))
         if day in series.cancellations:
             occurrence = Occurrence(
                 occurrence.start, occurrence.end, cancelled=True, reason=series.cancellations[day]
@@ -125,9 +126,9 @@ def occurrences(series, first, last, *, include_cancelled=True, language="de"):
         found[occurrence.start] = occurrence
     for extra in series.extra_dates:
         if first <= extra.date <= last:
-            start = _at(extra.date, extra.start_time)
+            start = at(extra.date, extra.start_time)
             found[start] = Occurrence(
-                start, _at(extra.date, extra.end_time), note=extra.note, extra=True
+                start, at(extra.date, extra.end_time), note=extra.note, extra=True
             )
     result = sorted(found.values())
     if not include_cancelled:

@@ -79,14 +79,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     @path("kalender/", name="feed")
     def feed(self, request):
         """All consultation hours of this language as one calendar to subscribe to."""
-        today = timezone.localdate()
-        entries = [
-            (consultation, occurrence)
-            for consultation in self.consultations()
-            for occurrence in consultation.occurrences(today, today + feeds.HORIZON)
-            if not occurrence.cancelled
-        ]
-        return feeds.calendar_response(request, entries, self.title, "sprechstunden.ics")
+        calendar = feeds.series_calendar(request, self.consultations(), self.title)
+        return feeds.ical_response(calendar, "sprechstunden.ics")
 
 
 class ConsultationPage(PartnerLinkedPage, RoutablePageMixin, BasePage):
@@ -362,13 +356,9 @@ class ConsultationPage(PartnerLinkedPage, RoutablePageMixin, BasePage):
     @path("kalender/", name="feed")
     def feed(self, request):
         """Every date of this series in the coming months, to subscribe to."""
-        today = timezone.localdate()
-        entries = [
-            (self, occurrence)
-            for occurrence in self.occurrences(today, today + feeds.HORIZON)
-            if not occurrence.cancelled
-        ]
-        return feeds.calendar_response(request, entries, self.title, f"{self.slug}.ics")
+        prefetch_related_objects([self], "cancellations", "extra_dates")
+        calendar = feeds.series_calendar(request, [self], self.title)
+        return feeds.ical_response(calendar, f"{self.slug}.ics")
 
     @re_path(r"^termin/(\d{4}-\d{2}-\d{2})/$", name="date_feed")
     def date_feed(self, request, day):

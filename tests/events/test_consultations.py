@@ -6,6 +6,7 @@ import re
 
 import pytest
 import time_machine
+from dateutil import rrule
 from icalendar import Calendar
 from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
@@ -17,6 +18,7 @@ from angebote.factories import (
     PartnerIndexPageFactory,
     PartnerPageFactory,
 )
+from events import feeds
 from events.factories import (
     ConsultationCancellationFactory,
     ConsultationExtraDateFactory,
@@ -98,6 +100,71 @@ def test_series_feed_parses_and_matches_the_page(client, frozen, open_hour):
     assert "Jugendclub Tangerhütte" in str(events[0]["LOCATION"])
     again = Calendar.from_ical(client.get(f"{open_hour.url}kalender/").content)
     assert [str(e["UID"]) for e in again.walk("VEVENT")] == [str(e["UID"]) for e in events]
+
+
+def expand(calendar):
+    """Every start in a feed, as a calendar app expands its rules and exceptions."""
+    starts = []
+    for event in calendar.walk("VEVENT"):
+        start = event.decoded("dtstart")
+        if "RRULE" not in event:
+            starts.append(start)
+            continue
+        rules = rrule.rruleset()
+        rules.rrule(rrule.rrulestr(event["RRULE"].to_ical().decode(), dtstart=start))
+        exdates = event.get("EXDATE", [])
+        for exdate in exdates if isinstance(exdates, list) else [exdates]:
+            for value in exdate.dts:
+                rules.exdate(value.dt)
+        starts.extend(rules)
+    return sorted(starts)
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        {"weekdays": ["2"]},
+        {"weekdays": ["0", "3"], "interval": 2, "valid_from": datetime.date(2026, 11, 10)},
+        {"frequency": "monthly", "weekdays": ["4"], "nth": -1},
+        {"frequency": "monthly", "weekdays": ["1"], "nth": 2, "skip_holidays": False},
+        {"weekdays": ["3"], "valid_until": datetime.date(2027, 3, 31)},
+    ],
+    ids=["weekly", "fortnightly-two-days", "last-friday", "second-tuesday", "until-march"],
+)
+def test_feed_gives_the_dates_of_the_page(client, frozen, event_index, rule):
+    """The feed's rule, exceptions and extra dates expand to exactly the engine's dates:
+    a year with holidays, a cancellation, a moved date and daylight saving changes."""
+    page = ConsultationPageFactory(parent=event_index, **rule)
+    first = page.upcoming(1)[0].date
+    ConsultationCancellationFactory(page=page, date=first)
+    ConsultationExtraDateFactory(page=page, date=first + datetime.timedelta(days=1))
+    # An extra date at the very time of a rule date replaces it rather than doubling it.
+    later = page.upcoming(4, include_cancelled=False)[-1]
+    ConsultationExtraDateFactory(
+        page=page,
+        date=later.date,
+        start_time=page.start_time,
+        end_time=page.end_time,
+        note="mit Dolmetscherin",
+    )
+    today = datetime.date(2026, 12, 1)
+    expected = [
+        occurrence.start
+        for occurrence in page.occurrences(today, today + feeds.HORIZON)
+        if not occurrence.cancelled
+    ]
+    for url in (f"{page.url}kalender/", f"{event_index.url}kalender/"):
+        calendar = Calendar.from_ical(client.get(url).content)
+        assert expand(calendar) == expected, url
+    assert len(expected) > 10
+
+
+def test_the_all_series_feed_is_small(client, frozen, event_index, open_hour):
+    """A year of a weekly hour is one event with a rule, not fifty events."""
+    response = client.get(f"{event_index.url}kalender/")
+    calendar = Calendar.from_ical(response.content)
+    assert len(calendar.walk("VEVENT")) == 2  # the rule and the extra date
+    assert len(response.content) < 5000
 
 
 def test_single_date_feed_and_bad_dates(client, frozen, open_hour):
