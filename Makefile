@@ -20,6 +20,7 @@ help:
 	@echo "make bench  benchmarks of the public pages (figures for docs/performance.md)"
 	@echo "make serve-prod  the production set-up (gunicorn, PostgreSQL, Redis) on http://127.0.0.1:$(PROD_PORT)/"
 	@echo "make load   load test of serve-prod with locust, 50 users for 2 minutes (docs/performance.md)"
+	@echo "make fault-test  the production set-up with Redis unreachable and the database cut off"
 	@echo "make audit  known vulnerabilities in requirements.lock (needs PyPI's JSON API)"
 	@echo "make lint | format | messages | lock | clean"
 
@@ -118,10 +119,20 @@ serve-prod: install
 load: install
 	MAKE="$(MAKE)" BIN=$(BIN) PROD_PORT=$(PROD_PORT) sh tests/load/run.sh
 
+# The production set-up (gunicorn, PostgreSQL, Redis) under faults: Redis unreachable, then the
+# database cut off after warming (tests/fault/run.py). Needs the local PostgreSQL and Redis;
+# uses the database $(FAULT_DB), created and filled with the demo content when missing.
+FAULT_DB ?= buero_fault
+.PHONY: fault-test
+fault-test: install
+	FAULT_DB=$(FAULT_DB) PYTHON=$(BIN)/python $(BIN)/python tests/fault/run.py
+
 # Regenerate the exact pins from the ranges in pyproject.toml.
 lock: install
 	$(COMPILE) --extra site -o requirements.lock pyproject.toml
 	$(COMPILE) --extra dev -c requirements.lock -o requirements-dev.lock pyproject.toml
+	# The project itself is installed editable by `make install`, never from an absolute path.
+	sed -i '/^# The following packages are considered to be unsafe/d; /^offenes-buero @ file:/,+1d' requirements-dev.lock
 
 # Extract and compile interface strings (needs GNU gettext; the .mo files are committed
 # so that a fresh machine without gettext serves every language).
