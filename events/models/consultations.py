@@ -295,6 +295,8 @@ class ConsultationPage(PartnerLinkedPage, RoutablePageMixin, BasePage):
     search_label = _("Consultation hours")
     #: Each date can be added to a calendar on its own (see date_feed).
     has_date_feeds = True
+    #: Shown after the title in date listings; an open hour has no booking status.
+    listing_status = ""
 
     class Meta:
         verbose_name = "Sprechstunde"

@@ -275,6 +275,9 @@ class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
     subpage_types = []
     search_label = _("Training courses")
 
+    #: A course's sessions are in the course calendar, not one file per date.
+    has_date_feeds = False
+
     class Meta:
         verbose_name = "Weiterbildung"
         verbose_name_plural = "Weiterbildungen"
@@ -282,6 +285,11 @@ class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
     @property
     def card_text(self):
         return self.summary
+
+    @property
+    def listing_status(self):
+        """Shown after the title in date listings: open, few places left, full."""
+        return self.get_status_display()
 
     @property
     def profession_labels(self):
