@@ -11,7 +11,8 @@ COMPILE := $(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index
 	--allow-unsafe --unsafe-package offenes-buero
 
 .DEFAULT_GOAL := help
-.PHONY: help install run demo test e2e audit bench lint format check lock messages clean
+.PHONY: help install run demo test e2e audit bench lint format check lock messages clean \
+	backup restore
 
 help:
 	@echo "make run    set up everything and serve the demo site on http://$(HOST):$(PORT)/"
@@ -21,6 +22,8 @@ help:
 	@echo "make serve-prod  the production set-up (gunicorn, PostgreSQL, Redis) on http://127.0.0.1:$(PROD_PORT)/"
 	@echo "make load   load test of serve-prod with locust, 50 users for 2 minutes (docs/performance.md)"
 	@echo "make fault-test  the production set-up with Redis unreachable and the database cut off"
+	@echo "make backup  database (PostgreSQL, DATABASE_URL) and media into $(BACKUP_DIR)/buero-backup-<date>.tar"
+	@echo "make restore FILE=…  restore such a file into an empty database (REPLACE=1 deletes what is there)"
 	@echo "make audit  known vulnerabilities in requirements.lock (needs PyPI's JSON API)"
 	@echo "make lint | format | messages | lock | clean"
 
@@ -126,6 +129,19 @@ FAULT_DB ?= buero_fault
 .PHONY: fault-test
 fault-test: install
 	FAULT_DB=$(FAULT_DB) PYTHON=$(BIN)/python $(BIN)/python tests/fault/run.py
+
+# Backups of the PostgreSQL set-up (docs/betrieb.md, "Sichern und wiederherstellen"); the
+# logic is in buero_site/management/commands/backup.py and restore.py. Both use DATABASE_URL,
+# MEDIA_ROOT and DJANGO_SETTINGS_MODULE from the environment, as the site does. No `install`
+# prerequisite: on a server they use the .venv built from requirements.lock (docs/betrieb.md)
+# and must not install the development tools into it.
+BACKUP_DIR ?= backups
+backup:
+	$(MANAGE) backup --output-dir "$(BACKUP_DIR)"
+
+restore:
+	@test -n "$(FILE)" || (echo "usage: make restore FILE=$(BACKUP_DIR)/buero-backup-….tar [REPLACE=1]" >&2; exit 2)
+	$(MANAGE) restore "$(FILE)" $(if $(REPLACE),--replace)
 
 # Regenerate the exact pins from the ranges in pyproject.toml.
 lock: install
