@@ -132,10 +132,11 @@ def fresh_database(transactional_db):
         {**connection.settings_dict, "NAME": name}, "restored"
     )
     yield name
+    # First, so that nothing below can leave the database behind; FORCE ends the connection.
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
     connections["restored"].close()
     del connections["restored"]
-    with connection.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @postgresql_only

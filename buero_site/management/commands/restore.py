@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
+from django.db import OperationalError, connection
 from wagtail.models import Site
 
 from buero_site import backup, page_cache
@@ -54,7 +54,12 @@ class Command(BaseCommand):
             manifest = self.unpack(file, work)
             with_media = backup.MEDIA_MEMBER in manifest["members"]
 
-            tables = connection.introspection.table_names()
+            try:
+                tables = connection.introspection.table_names()
+            except OperationalError as error:
+                raise CommandError(
+                    f"Cannot reach the database {database} (create it with createdb): {error}"
+                ) from error
             media_files = (
                 with_media
                 and media_root.is_dir()
