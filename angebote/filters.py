@@ -20,6 +20,7 @@ from home.sections import EMPTY_RESULTS_SECTIONS, collect_sections
 from .fields import MultipleChoiceField
 from .models import OfferPage, PartnerPage, TargetGroup, Topic
 from .models.choices import SPOKEN_LANGUAGES, Area, LegalBasis, PartnerKind, StepFreeAccess
+from .models.taxonomy import localized
 
 PAGE_SIZE = 12
 MAX_VALUES_PER_FACET = 30
@@ -146,11 +147,11 @@ class OfferFilter(ListingFilter):
 
     @cached_property
     def topics(self):
-        return Topic.objects.for_locale(self.locale_id)
+        return localized(Topic, self.locale_id)
 
     @cached_property
     def target_groups(self):
-        return TargetGroup.objects.for_locale(self.locale_id)
+        return localized(TargetGroup, self.locale_id)
 
     def get_facets(self):
         return [
@@ -208,7 +209,7 @@ class PartnerFilter(ListingFilter):
 
     @cached_property
     def topics(self):
-        return Topic.objects.for_locale(self.locale_id)
+        return localized(Topic, self.locale_id)
 
     def get_facets(self):
         return [

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from angebote.filters import Facet, any_code, related_by_translation_key
 from angebote.models import Topic
 from angebote.models.choices import SPOKEN_LANGUAGES
+from angebote.models.taxonomy import localized
 
 from .models import ConsultationPage, CoursePage, CourseSession
 from .models.courses import CourseFormat, CourseStatus, Profession
@@ -20,7 +21,7 @@ TRAINING = "training"
 
 
 def topic_choices(locale_id):
-    return [(topic.slug, topic.name) for topic in Topic.objects.for_locale(locale_id)]
+    return [(topic.slug, topic.name) for topic in localized(Topic, locale_id)]
 
 
 class EventListing:

@@ -106,6 +106,7 @@ class PageTree:
         self.by_url_path = {}
         self.translations = {}
         self.children = {}  # {parent's path: [child nodes in tree order]}
+        self.by_path = {}
         cache_object = SimpleNamespace()  # shares Wagtail's site root paths between pages
         default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
         for row in rows:
@@ -135,9 +136,20 @@ class PageTree:
             self.by_url_path[node.url_path] = node
             self.translations.setdefault(node.translation_key, {})[node.language] = node
             self.children.setdefault(node.path[: -Page.steplen], []).append(node)
+            self.by_path[node.path] = node
         self.default_language = default_language
         self.restricted_ids = frozenset(restricted_ids)
         self.sites = {}  # {(hostname, port): Site or None}, filled as requests come
+        self._memo = {}
+
+    def memo(self, key, build):
+        """``build()``, once per snapshot: for other facts derived from published content
+        that every page asks for (topics and their translations, see angebote.taxonomy)."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = build()
+            return value
 
     def find_site(self, request):
         """``Site.find_for_request()`` without its query once a host has been seen.
@@ -160,6 +172,10 @@ class PageTree:
 
     def get(self, page_id):
         return self.nodes.get(page_id)
+
+    def parent(self, page):
+        """The parent's node of a page (or node), None at the top or for unknown pages."""
+        return self.by_path.get(page.path[: -Page.steplen])
 
     def translation(self, page, language):
         """The page (a page or a node) in ``language``, None where there is none."""

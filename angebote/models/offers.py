@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home import page_tree
 from home.models import BasePage, ReviewedMixin
 from home.sections import OFFER_SECTIONS, collect_sections
 
@@ -21,6 +22,7 @@ from .choices import AREA_CHOICES, SPOKEN_LANGUAGES, Area, LegalBasis
 from .forms import TaxonomyPageForm
 from .listing import FilteredIndexPage
 from .partners import PartnerPage
+from .taxonomy import localize_all
 
 
 class OfferIndexPage(FilteredIndexPage):
@@ -179,11 +181,17 @@ class OfferPage(PartnerLinkedPage, ReviewedMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = localize_all(self.topics, self.locale_id)
-        context["target_groups"] = localize_all(self.target_groups, self.locale_id)
+        context["topics"] = localize_all(self, "topics")
+        context["target_groups"] = localize_all(self, "target_groups")
         context["providers"] = self.localized_providers()
         context["sections"] = collect_sections(OFFER_SECTIONS, self, request)
+        context["listing_url"] = self.listing_url()
         return context
+
+    def listing_url(self):
+        """The offer listing this offer is in, which its topic links filter."""
+        parent = page_tree.current().parent(self)
+        return parent.url if parent is not None else self.get_parent().url
 
     def localized_providers(self):
         """The live providers, each in the page's language where translated, with contacts."""
@@ -214,18 +222,3 @@ class OfferPage(PartnerLinkedPage, ReviewedMixin, BasePage):
     @property
     def language_labels(self):
         return self._meta.get_field("languages").labels(self.languages)
-
-
-def localize_all(related, locale_id):
-    """The snippets of a many-to-many relation in ``locale`` where translated, with one query.
-
-    wagtail-localize leaves many-to-many relations of translated pages pointing at the
-    source language, so the translations are matched on the translation key.
-    """
-    model = related.model
-    keys = related.values("translation_key")
-    entries = {}
-    for entry in model.objects.filter(translation_key__in=keys).order_by("sort_order", "name"):
-        if entry.locale_id == locale_id or entry.translation_key not in entries:
-            entries[entry.translation_key] = entry
-    return list(entries.values())

@@ -156,12 +156,13 @@ class PartnerPage(ReviewedMixin, BasePage):
         verbose_name_plural = "Netzwerkpartner"
 
     def get_context(self, request, *args, **kwargs):
-        from .offers import OfferPage, localize_all
+        from .offers import OfferPage
+        from .taxonomy import localize_all
 
         context = super().get_context(request, *args, **kwargs)
         opening_hours = list(self.opening_hours.all())
         context["opening_hours"] = opening_hours
-        context["topics"] = localize_all(self.topics, self.locale_id)
+        context["topics"] = localize_all(self, "topics")
         context["structured_data"] = self.structured_data(request, opening_hours)
         context["offers"] = (
             OfferPage.objects.live()

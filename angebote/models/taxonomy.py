@@ -24,6 +24,57 @@ class TaxonomyQuerySet(models.QuerySet):
         return sorted(entries.values(), key=lambda entry: (entry.sort_order, entry.name))
 
 
+def localized(model, locale_id):
+    """``model.objects.for_locale(locale_id)``, built once per content generation."""
+    from home import page_tree
+
+    key = ("taxonomy", model._meta.label, locale_id)
+    return page_tree.current().memo(key, lambda: model.objects.for_locale(locale_id))
+
+
+def localize_all(page, field_name):
+    """The topics (or target groups) of ``page`` in the page's language where translated.
+
+    wagtail-localize leaves many-to-many relations of translated pages pointing at the
+    source language, so entries are matched on the translation key. The links of all pages
+    are read once per content generation; a page being previewed, whose links may not be
+    saved yet, reads its own.
+    """
+    from home import page_tree
+
+    field = page._meta.get_field(field_name)
+    model = field.related_model
+    if field_name in getattr(page, "_cluster_related_objects", {}) or not page.pk:
+        keys = {entry.translation_key for entry in getattr(page, field_name).all()}
+    else:
+        through, source, target = (
+            field.remote_field.through,
+            field.m2m_field_name(),
+            field.m2m_reverse_field_name(),
+        )
+
+        def links():
+            found = {}
+            rows = through.objects.values_list(f"{source}_id", f"{target}__translation_key")
+            for page_id, key in rows:
+                found.setdefault(page_id, set()).add(key)
+            return found
+
+        keys = page_tree.current().memo(("links", through._meta.label), links).get(page.pk, set())
+    entries = [entry for entry in localized(model, page.locale_id) if entry.translation_key in keys]
+    if len(entries) < len(keys):  # linked only in a third language: rare, ask the database
+        return _localize_by_query(model, keys, page.locale_id)
+    return entries
+
+
+def _localize_by_query(model, keys, locale_id):
+    entries = {}
+    for entry in model.objects.filter(translation_key__in=keys).order_by("sort_order", "name"):
+        if entry.locale_id == locale_id or entry.translation_key not in entries:
+            entries[entry.translation_key] = entry
+    return list(entries.values())
+
+
 class TaxonomyBase(TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField("Name", max_length=80, help_text="Kurz und verständlich.")
     slug = models.SlugField(

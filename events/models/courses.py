@@ -302,14 +302,14 @@ class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from angebote.models.offers import localize_all
+        from angebote.models.taxonomy import localize_all
 
         context = super().get_context(request, *args, **kwargs)
         sessions = list(self.sessions.all())
         now = timezone.now()
         context["sessions"] = sessions
         context["is_past"] = bool(sessions) and all(session.end < now for session in sessions)
-        context["topics"] = localize_all(self.topics, self.locale_id)
+        context["topics"] = localize_all(self, "topics")
         context["structured_data"] = self.structured_data(request, sessions)
         context["provider"] = (
             self.in_same_language([self.provider])[0] if self.provider_id else None
