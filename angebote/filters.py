@@ -14,6 +14,7 @@ from django.http import QueryDict
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from home import page_tree
 from home.districts import District
 from home.sections import EMPTY_RESULTS_SECTIONS, collect_sections
 
@@ -91,10 +92,9 @@ class ListingFilter(ABC):
         """The facets of this listing, in the order the form shows them."""
 
     def base_queryset(self):
+        pages = page_tree.current().public(self.model.objects.live())
         return (
-            self.model.objects.live()
-            .public()
-            .child_of(self.index_page)
+            pages.child_of(self.index_page)
             .filter(locale_id=self.locale_id)
             .order_by(*self.ordering)
         )

@@ -72,6 +72,21 @@ class BasePage(Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
+    def linked_page(self, page_id):
+        """A page this one links to (a host, a provider), in this page's language where a
+        live translation exists, from the page tree: no query. It has ``url`` and ``title``."""
+        from .page_tree import current
+
+        tree = current()
+        own, linked = tree.get(self.pk), tree.get(page_id)
+        if own is None or linked is None:
+            linked_page = Page.objects.filter(pk=page_id).first()
+            return self.in_same_language([linked_page])[0] if linked_page else None
+        translated = tree.live_translations(linked).get(own.language)
+        if translated is not None:
+            return translated
+        return linked if linked.live else None
+
     def in_same_language(self, pages):
         """``pages`` in this page's language where a live translation exists, in one query.
 
@@ -163,7 +178,10 @@ class HomePage(RoutablePageMixin, BasePage):
         query = clean_search_query(request.GET.get("q", ""))
         results = Page.objects.none()
         if query:
-            results = Page.objects.live().public().descendant_of(self).specific().search(query)
+            from .page_tree import current
+
+            pages = current().public(Page.objects.live())
+            results = pages.descendant_of(self).specific().search(query)
         paginator = Paginator(results, SEARCH_PAGE_SIZE)
         page_obj = paginator.get_page(request.GET.get("page"))
         groups = {}

@@ -170,6 +170,10 @@ class PageTree:
         restricted = PageViewRestriction.objects.values_list("page_id", flat=True)
         return cls(list(rows), list(restricted))
 
+    def public(self, pages):
+        """``pages.public()``, without its query on a site that has no view restriction."""
+        return pages.public() if self.restricted_ids else pages
+
     def get(self, page_id):
         return self.nodes.get(page_id)
 

@@ -425,7 +425,7 @@ class ConsultationPage(PartnerLinkedPage, RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["structured_data"] = self.structured_data(request)
-        context["host"] = self.in_same_language([self.host])[0] if self.host_id else None
+        context["host"] = self.linked_page(self.host_id) if self.host_id else None
         return context
 
 

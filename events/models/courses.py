@@ -76,6 +76,7 @@ class CourseIndexPage(RoutablePageMixin, BasePage):
             .child_of(self)
             .filter(locale_id=self.locale_id)
             .with_dates()
+            .defer_streamfields()
             .prefetch_related("sessions", "topics")
         )
 
@@ -311,9 +312,7 @@ class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
         context["is_past"] = bool(sessions) and all(session.end < now for session in sessions)
         context["topics"] = localize_all(self, "topics")
         context["structured_data"] = self.structured_data(request, sessions)
-        context["provider"] = (
-            self.in_same_language([self.provider])[0] if self.provider_id else None
-        )
+        context["provider"] = self.linked_page(self.provider_id) if self.provider_id else None
         return context
 
     def structured_data(self, request, sessions):
