@@ -21,7 +21,7 @@ from home.sections import EMPTY_RESULTS_SECTIONS, collect_sections
 from .fields import MultipleChoiceField
 from .models import OfferPage, PartnerPage, TargetGroup, Topic
 from .models.choices import SPOKEN_LANGUAGES, Area, LegalBasis, PartnerKind, StepFreeAccess
-from .models.taxonomy import localized
+from .models.taxonomy import localize_all, localized
 
 PAGE_SIZE = 12
 MAX_VALUES_PER_FACET = 30
@@ -192,13 +192,12 @@ class OfferFilter(ListingFilter):
         ]
 
     def queryset(self):
-        return super().queryset().defer_streamfields().prefetch_related("topics")
+        return super().queryset().defer_streamfields()
 
     def context(self):
         context = super().context()
-        by_key = {topic.translation_key: topic for topic in self.topics}
         for offer in context["results"]:
-            offer.card_topics = [by_key.get(t.translation_key, t) for t in offer.topics.all()]
+            offer.card_topics = localize_all(offer, "topics")
             offer.card_badge = _("Free of charge") if offer.is_free else ""
         context["topic_links"] = self.topics
         return context
