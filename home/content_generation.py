@@ -51,8 +51,15 @@ def current():
     return value
 
 
+#: How often this process has started a new generation: what it keeps in memory (the page
+#: tree) compares it, so that a change made here is seen here at once.
+bumps_here = 0
+
+
 def bump(**kwargs):
     """Start a new generation: everything derived from published content is stale at once."""
+    global bumps_here
+    bumps_here += 1
     cache = shared_cache()
     try:
         cache.incr(GENERATION_KEY)

@@ -255,25 +255,39 @@ def _routes_itself(page_class, node, remaining):
     return page_class.route is not Page.route
 
 
+#: Seconds between two reads of the content generation from the shared cache: a page asks
+#: for the snapshot once per link it shows (a page of dates: hundreds), and each read is a
+#: round trip to Redis. A change made in this process is seen at once (see bumps_here).
+CHECK_EVERY = 1.0
+
 _lock = threading.Lock()
-_snapshot = {"generation": None, "tree": None}
+_snapshot = {"generation": None, "tree": None, "checked": 0.0, "bumps": None}
 
 
 def current():
     """The snapshot for the current content generation, built on first use."""
-    generation = content_generation.current()
+    now = time.monotonic()
     tree = _snapshot["tree"]
-    fresh = tree is not None and time.monotonic() - tree.built < MAX_AGE
+    fresh = tree is not None and now - tree.built < MAX_AGE
+    if (
+        fresh
+        and now - _snapshot["checked"] < CHECK_EVERY
+        and _snapshot["bumps"] == content_generation.bumps_here
+    ):
+        return tree
+    bumps = content_generation.bumps_here
+    generation = content_generation.current()
     if fresh and (generation is None or generation == _snapshot["generation"]):
+        _snapshot.update(checked=now, bumps=bumps)
         return tree
     with _lock:
         if _snapshot["tree"] is not tree:
             return _snapshot["tree"]
         tree = PageTree.build()
-        _snapshot.update(generation=generation, tree=tree)
+        _snapshot.update(generation=generation, tree=tree, checked=now, bumps=bumps)
     return tree
 
 
 def forget():
     """Drop the snapshot of this process (tests, and after a restore)."""
-    _snapshot.update(generation=None, tree=None)
+    _snapshot.update(generation=None, tree=None, checked=0.0, bumps=None)

@@ -20,10 +20,15 @@ else:
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Wagtail caches site root paths; a rolled-back test must not leak them."""
+    """Wagtail caches site root paths, the page tree its snapshot; a rolled-back test must
+    not leak them."""
+    from home import page_tree
+
     cache.clear()
+    page_tree.forget()
     yield
     cache.clear()
+    page_tree.forget()
 
 
 @pytest.fixture

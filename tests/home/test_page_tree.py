@@ -74,3 +74,12 @@ def test_language_links_lead_to_live_translations_only(home, translate, client):
     html = client.get("/de/ueber-uns/").content.decode()
     assert 'hreflang="ar" href="http://localhost/ar/ueber-uns/"' in html
     assert 'hreflang="en"' not in html.split("</head>")[0]
+
+
+def test_a_change_in_another_process_is_seen_within_a_second(home, monkeypatch):
+    tree = page_tree.current()
+    # Another worker published: the shared generation moves on, this process did nothing.
+    content_generation.shared_cache().incr(content_generation.GENERATION_KEY)
+    assert page_tree.current() is tree  # read at most once per CHECK_EVERY
+    monkeypatch.setattr(page_tree, "CHECK_EVERY", 0)
+    assert page_tree.current() is not tree
