@@ -77,7 +77,6 @@ class CourseIndexPage(RoutablePageMixin, BasePage):
             .filter(locale_id=self.locale_id)
             .with_dates()
             .defer_streamfields()
-            .prefetch_related("sessions", "topics")
         )
 
     def _listing(self, request, past):

@@ -220,9 +220,8 @@ def search_url():
 def time_range(start, end):
     """Start and end time of a date, e.g. 17:00–19:00, always left to right."""
     start, end = template_localtime(start), template_localtime(end)
-    return format_html(
-        '<bdi dir="ltr">{}–{}</bdi>', date_format(start, "H:i"), date_format(end, "H:i")
-    )
+    # Hours and minutes read the same in every language: no localized format to look up.
+    return format_html('<bdi dir="ltr">{}–{}</bdi>', start.strftime("%H:%M"), end.strftime("%H:%M"))
 
 
 @register.simple_tag(takes_context=True)
