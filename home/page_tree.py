@@ -22,6 +22,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.http.request import split_domain_port
+from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction, Site
@@ -200,7 +201,8 @@ class PageTree:
         ]
 
     def route(self, request, path):
-        """The route of Wagtail's serve view for ``path``, with one query for the page.
+        """The route of Wagtail's serve view for ``path``, with one query for the page, or
+        None where the snapshot does not find one (Wagtail then routes as it always does).
 
         Walks the URL through the snapshot and loads only the page it ends at; that page's
         own ``route()`` then decides, as in Wagtail. A page with routes of its own
@@ -225,9 +227,8 @@ class PageTree:
                 break
             node, position = child, position + 1
         model = node.specific_class
-        try:
-            page = model._default_manager.get(pk=node.id)
-        except model.DoesNotExist:
+        page = model._default_manager.filter(pk=node.id).first() if model else None
+        if page is None:
             return None
         try:
             return page.route(request, components[position:])
@@ -236,8 +237,6 @@ class PageTree:
 
 
 def _active_language():
-    from django.utils import translation
-
     return translation.get_language() or settings.LANGUAGE_CODE
 
 

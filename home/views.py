@@ -70,8 +70,11 @@ def serve(request, path):
     Wagtail walks a URL one page at a time, two queries per level; the snapshot finds the
     page at once and loads only that one (home.page_tree). Wagtail's view does the rest
     (view restrictions, hooks, serving) unchanged; it keeps the route it finds on the
-    request, as its docs for ``Page.route_for_request`` describe.
+    request, as its docs for ``Page.route_for_request`` describe. Where the snapshot finds
+    nothing (a 404, a page created a moment ago), Wagtail routes as it always does.
     """
     if not hasattr(request, "_wagtail_route_for_request"):
-        request._wagtail_route_for_request = page_tree.current().route(request, path)
+        route = page_tree.current().route(request, path)
+        if route is not None:
+            request._wagtail_route_for_request = route
     return wagtail_views.serve(request, path)

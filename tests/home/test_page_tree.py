@@ -83,3 +83,12 @@ def test_a_change_in_another_process_is_seen_within_a_second(home, monkeypatch):
     assert page_tree.current() is tree  # read at most once per CHECK_EVERY
     monkeypatch.setattr(page_tree, "CHECK_EVERY", 0)
     assert page_tree.current() is not tree
+
+
+def test_a_page_the_snapshot_does_not_know_is_routed_by_wagtail(home, client, monkeypatch):
+    old = page_tree.current()
+    StandardPageFactory(parent=home, title="Ganz neu", slug="ganz-neu")
+    monkeypatch.setattr(page_tree, "current", lambda: old)  # as in a worker not yet updated
+    response = client.get("/de/ganz-neu/")
+    assert response.status_code == 200
+    assert "Ganz neu" in response.content.decode()
