@@ -66,20 +66,18 @@ def event(request, page, start, end, event_uid, note=""):
     return entry
 
 
+def occurrence_event(request, page, occurrence):
+    """One date as an event of its own (a course session, an extra or single date)."""
+    return event(
+        request, page, occurrence.start, occurrence.end, uid(page, occurrence), occurrence.note
+    )
+
+
 def build_calendar(request, entries, name):
     """A calendar of (page, occurrence) pairs, with Europe/Berlin as a VTIMEZONE."""
     calendar = new_calendar(name)
     for page, occurrence in entries:
-        calendar.add_component(
-            event(
-                request,
-                page,
-                occurrence.start,
-                occurrence.end,
-                uid(page, occurrence),
-                occurrence.note,
-            )
-        )
+        calendar.add_component(occurrence_event(request, page, occurrence))
     calendar.add_missing_timezones()
     return calendar
 
@@ -123,16 +121,7 @@ def series_events(request, page, first, last):
         events.append(rule_event)
     for occurrence in found:
         if occurrence.extra and not occurrence.cancelled:
-            events.append(
-                event(
-                    request,
-                    page,
-                    occurrence.start,
-                    occurrence.end,
-                    uid(page, occurrence),
-                    occurrence.note,
-                )
-            )
+            events.append(occurrence_event(request, page, occurrence))
     return events
 
 
