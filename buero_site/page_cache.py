@@ -14,7 +14,8 @@ Beside each fresh copy (minutes) the cache keeps a stale copy for days, under a 
 the generation. When a page cannot be built (the database is restarting, any 5xx), the
 visitor gets that copy with an ``Age`` header and a notice in their language that it may not
 be current, instead of an error page: RFC 5861's stale-if-error, which the ``Cache-Control``
-header also offers to a reverse proxy. A page that was never cached gets the 500 page.
+header also offers to a reverse proxy. A page that was never cached gets the 500 page, and so
+does any address with a query string (searches, filters), which is never kept for days.
 """
 
 import datetime
@@ -48,6 +49,12 @@ def seconds():
 
 def stale_seconds():
     return getattr(settings, "PAGE_CACHE_STALE_SECONDS", 0)
+
+
+def keeps_stale_copy(request):
+    """Only addresses without a query string: a search can be personal ("Schulden"), and
+    its words must not stay in the cache for days (the fresh copy lives minutes)."""
+    return stale_seconds() > 0 and not request.META.get("QUERY_STRING")
 
 
 def purge(**kwargs):
@@ -105,7 +112,7 @@ class PageCacheMiddleware:
         if response.status_code >= 500:
             return self.stale_copy(request) or response
         if cacheable_response(response):
-            if stale_seconds() > 0:
+            if keeps_stale_copy(request):
                 patch_cache_control(response, stale_if_error=stale_seconds())
                 page_cache().set(
                     stale_key(request),
@@ -118,7 +125,7 @@ class PageCacheMiddleware:
 
     def stale_copy(self, request):
         """The last good copy of the page, marked as possibly outdated, or None."""
-        entry = page_cache().get(stale_key(request)) if stale_seconds() > 0 else None
+        entry = page_cache().get(stale_key(request)) if keeps_stale_copy(request) else None
         if entry is None:
             return None
         response, stored = entry["response"], entry["stored"]

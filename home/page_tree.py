@@ -109,7 +109,6 @@ class PageTree:
         self.children = {}  # {parent's path: [child nodes in tree order]}
         self.by_path = {}
         cache_object = SimpleNamespace()  # shares Wagtail's site root paths between pages
-        default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
         for row in rows:
             values = dict(zip(_FIELDS, row, strict=True))
             page = Page(id=values["id"], url_path=values["url_path"])
@@ -138,7 +137,6 @@ class PageTree:
             self.translations.setdefault(node.translation_key, {})[node.language] = node
             self.children.setdefault(node.path[: -Page.steplen], []).append(node)
             self.by_path[node.path] = node
-        self.default_language = default_language
         self.restricted_ids = frozenset(restricted_ids)
         self.sites = {}  # {(hostname, port): Site or None}, filled as requests come
         self._memo = {}

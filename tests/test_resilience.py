@@ -120,3 +120,13 @@ def test_fresh_pages_offer_stale_if_error_to_a_reverse_proxy(public_pages, clien
     response = client.get(public_pages[0].url)
     assert "stale-if-error=3600" in response["Cache-Control"]
     assert "Set-Cookie" not in response
+
+
+def test_a_search_is_never_kept_as_a_stale_copy(public_pages, client, page_cache_on):
+    """Search words can be personal: the fresh copy lives minutes, no copy lives for days."""
+    url = "/de/suche/?q=Schulden"
+    assert "stale-if-error" not in client.get(url).get("Cache-Control", "")
+    public_pages[0].save_revision().publish()  # the fresh copy is gone
+    with connection.execute_wrapper(_fail_every_query):
+        response = client.get(url)
+    assert response.status_code == 500
