@@ -65,7 +65,7 @@ class EventListing:
                 )
             found += [
                 (occurrence, page)
-                for page in consultations
+                for page in ConsultationPage.load_dates(consultations)
                 for occurrence in page.occurrences(first, last)
                 if occurrence.end > now
             ]

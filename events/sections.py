@@ -13,11 +13,8 @@ def next_consultation_context(page, request, others=0):
     When the very next date is cancelled, the box says so and shows the one after; with
     ``others`` it adds the next dates of the other series (partner-led hours).
     """
-    consultations = list(
-        ConsultationPage.objects.live()
-        .filter(locale_id=page.locale_id)
-        .select_related("host")
-        .prefetch_related("cancellations", "extra_dates")
+    consultations = ConsultationPage.load_dates(
+        ConsultationPage.objects.live().filter(locale_id=page.locale_id).select_related("host")
     )
     now = timezone.now()
     language = translation.get_language()

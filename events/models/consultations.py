@@ -1,6 +1,7 @@
 """Consultation hours: recurring series with cancellations, extra dates and calendar feeds."""
 
 import datetime
+from collections import defaultdict
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -65,7 +66,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             ConsultationPage.objects.live()
             .child_of(self)
             .filter(locale_id=self.locale_id)
-            .prefetch_related("cancellations", "extra_dates")
             .order_by("title")
         )
 
@@ -79,7 +79,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     @path("kalender/", name="feed")
     def feed(self, request):
         """All consultation hours of this language as one calendar to subscribe to."""
-        calendar = feeds.series_calendar(request, self.consultations(), self.title)
+        calendar = feeds.series_calendar(
+            request, ConsultationPage.load_dates(self.consultations()), self.title
+        )
         return feeds.ical_response(calendar, "sprechstunden.ics")
 
 
@@ -326,12 +328,46 @@ class ConsultationPage(PartnerLinkedPage, RoutablePageMixin, BasePage):
             interval=self.interval,
             nth=self.nth,
             skip_holidays=self.skip_holidays,
-            cancellations={row.date: row.reason for row in self.cancellations.all()},
-            extra_dates=tuple(
+            **self._dates_outside_rule(),
+        )
+
+    def _dates_outside_rule(self):
+        if (loaded := getattr(self, "_loaded_dates", None)) is not None:
+            return loaded
+        return {
+            "cancellations": {row.date: row.reason for row in self.cancellations.all()},
+            "extra_dates": tuple(
                 recurrence.ExtraDate(row.date, row.start_time, row.end_time, row.note)
                 for row in self.extra_dates.all()
             ),
-        )
+        }
+
+    @classmethod
+    def load_dates(cls, pages):
+        """The cancellations and extra dates of many series as plain rows, in two queries.
+
+        A listing of 50 series reads some 500 such rows; built as model instances (as
+        ``prefetch_related`` does) they cost more than the rest of the dates page.
+        """
+        pages = list(pages)
+        ids = [page.pk for page in pages]
+        cancellations, extra_dates = defaultdict(dict), defaultdict(list)
+        for page_id, day, reason in ConsultationCancellation.objects.filter(
+            page_id__in=ids
+        ).values_list("page_id", "date", "reason"):
+            cancellations[page_id][day] = reason
+        for page_id, *row in (
+            ConsultationExtraDate.objects.filter(page_id__in=ids)
+            .order_by("sort_order")
+            .values_list("page_id", "date", "start_time", "end_time", "note")
+        ):
+            extra_dates[page_id].append(recurrence.ExtraDate(*row))
+        for page in pages:
+            page._loaded_dates = {
+                "cancellations": cancellations[page.pk],
+                "extra_dates": tuple(extra_dates[page.pk]),
+            }
+        return pages
 
     def occurrences(self, first, last, **kwargs):
         kwargs.setdefault("language", translation.get_language())

@@ -1,7 +1,9 @@
 """Template tags for the site chrome: navigation, language switcher, legal links, phone links."""
 
+import datetime
 import json
 import re
+from functools import lru_cache
 
 from django import template
 from django.conf import settings
@@ -189,14 +191,41 @@ def office_settings(context):
     return OfficeSettings.for_request(request) if request is not None else OfficeSettings()
 
 
+@lru_cache(maxsize=2048)
+def _formatted_day(day, fmt, language):
+    """A calendar day as localized text; a listing of 300 dates has about 40 different days."""
+    return date_format(day, fmt, use_l10n=True)
+
+
+def _day_text(day, fmt="DATE_FORMAT"):
+    return _formatted_day(day, fmt, translation.get_language())
+
+
 @register.simple_tag
 def display_date(value, fmt="DATE_FORMAT"):
     """The one date format of the site: localized text inside a machine-readable <time>."""
     if not value:
         return ""
     value = template_localtime(value)
+    if isinstance(value, datetime.datetime):
+        text = date_format(value, fmt, use_l10n=True)
+    else:
+        text = _day_text(value, fmt)
+    return format_html('<time datetime="{}">{}</time>', value.isoformat(), text)
+
+
+@register.simple_tag
+def when(start, end):
+    """Weekday, date and time of a date, e.g. "Mittwoch, 2. Dezember 2026, 17:00–19:00"."""
+    start = template_localtime(start)
+    day, separator = start.date(), list_separator()
     return format_html(
-        '<time datetime="{}">{}</time>', value.isoformat(), date_format(value, fmt, use_l10n=True)
+        "{}{}{}{}{}",
+        _day_text(day, "l"),
+        separator,
+        display_date(day),
+        separator,
+        time_range(start, end),
     )
 
 
