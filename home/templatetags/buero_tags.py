@@ -169,6 +169,18 @@ def join_list(items):
     return list_separator().join(str(item) for item in items)
 
 
+@register.simple_tag
+def filter_checkbox(name, option):
+    """One choice of a filter form: a listing's form has some 60 of them."""
+    return format_html(
+        '<label><input type="checkbox" name="{}" value="{}"{}> {}</label>',
+        name,
+        option["value"],
+        mark_safe(" checked") if option["checked"] else "",
+        option["label"],
+    )
+
+
 @register.filter
 def tel_href(number):
     """A phone number as a `tel:` URI: digits and a leading plus only."""
