@@ -322,7 +322,7 @@ def wohngeld(situation, means, figures, done):
     covered = next((c for c in (*NEED_BENEFITS, ASYLUM) if c in situation.receives), None)
     if covered:
         reason = fmt(
-            _("%(benefit)s already pays for rent and heating."), benefit=RECEIVABLE[covered]
+            _("Rent and heating are already paid through %(benefit)s."), benefit=RECEIVABLE[covered]
         )
         return _result(code, UNLIKELY, (reason,), legal_basis=basis)
     if situation.rent == 0:
