@@ -112,7 +112,7 @@ def kindergeld(situation, means, figures, done):
         ADULT_AGE <= child.age < CHILD_AGE_LIMIT and not child.in_school
         for child in situation.children
     )
-    over_18_reason = _("From 18 it is paid during school, training or studies, up to 25.")
+    over_18_reason = _("From 18, Kindergeld is paid during school, training or studies, up to 25.")
     count = means.kindergeld_children
     if not count:
         if adults_not_in_school:
@@ -232,7 +232,9 @@ def bildung_teilhabe(situation, means, figures, done):
     if code in situation.receives:
         return _already(code, amount, basis)
     if not (at_school or under_18):
-        reason = _("It is for children under 18 and for young people at school up to 25.")
+        reason = _(
+            "Bildung und Teilhabe is for children under 18 and for young people at school up to 25."
+        )
         return _result(code, UNLIKELY, (reason,), legal_basis=basis)
     what = _("For example school things, lunch, trips, tutoring and clubs.")
     documents = (DECISION, BUT_BILLS)
@@ -263,7 +265,9 @@ def bildung_teilhabe(situation, means, figures, done):
         )
         level, reasons = POSSIBLE, (reason, what)
     else:
-        reason = _("It comes with Grundsicherungsgeld, Kinderzuschlag, Wohngeld or Sozialhilfe.")
+        reason = _(
+            "Bildung und Teilhabe comes with Grundsicherungsgeld, Kinderzuschlag, Wohngeld or Sozialhilfe."
+        )
         level, reasons = UNLIKELY, (reason,)
     return _result(code, level, reasons, amount, documents, basis)
 
@@ -282,14 +286,17 @@ def grundsicherungsgeld(situation, means, figures, done):
     if code in situation.receives:
         return _already(code, amount, basis, renew=True)
     if ASYLUM in situation.receives:
-        reason = _("Asylbewerberleistungen take its place.")
+        reason = _("Asylbewerberleistungen take the place of Grundsicherungsgeld.")
         return _result(code, UNLIKELY, (reason,), legal_basis=basis)
     if "sozialhilfe" in situation.receives:
         reason = _("Sozialhilfe already covers the same needs.")
         return _result(code, UNLIKELY, (reason,), legal_basis=basis)
     documents = (ID, PAY_SLIPS, _housing_documents(situation), BANK)
     if not means.income_known:
-        reasons = (INCOME_UNKNOWN, _("It covers the basic needs of your family, rent and heating."))
+        reasons = (
+            INCOME_UNKNOWN,
+            _("Grundsicherungsgeld covers the basic needs of your family, rent and heating."),
+        )
         return _result(code, POSSIBLE, reasons, amount, documents, basis)
     if means.gap_after_kiz_and_wohngeld > 0:
         level = LIKELY
@@ -482,10 +489,7 @@ def mutter_kind(situation, means, figures, done):
         level, reasons = POSSIBLE, (INCOME_UNKNOWN, apply)
     elif levels["grundsicherungsgeld"] in (LIKELY, POSSIBLE):
         level, reasons = LIKELY, (low_income, apply)
-    elif POSSIBLE in (levels["kinderzuschlag"], levels["wohngeld"]) or LIKELY in (
-        levels["kinderzuschlag"],
-        levels["wohngeld"],
-    ):
+    elif {levels["kinderzuschlag"], levels["wohngeld"]} & {LIKELY, POSSIBLE}:
         reason = _(
             "Your income may be low enough: the foundation can help with things for the baby."
         )
