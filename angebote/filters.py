@@ -122,6 +122,15 @@ class ListingFilter(ABC):
                 queryset = queryset.filter(facet.apply(facet.selected))
         return queryset
 
+    def matching_ids(self):
+        """The ids of every match, in order; kept with the page tree snapshot, so a listing
+        and its filters are looked up once per content change (home.page_tree)."""
+        selection = tuple((facet.param, tuple(sorted(facet.selected))) for facet in self.facets)
+        key = ("listing", self.model._meta.label, self.index_page.pk, self.locale_id, selection)
+        return page_tree.current().memo(
+            key, lambda: list(self.queryset().values_list("pk", flat=True)), bounded=True
+        )
+
     def load(self, ids):
         """The pages with these ids, in this order, with only the fields their cards show."""
         pages = self.model.objects.filter(pk__in=ids).only(*CARD_FIELDS, *self.card_fields)
@@ -151,7 +160,7 @@ class ListingFilter(ABC):
     def context(self):
         # Every filter adds to one long query. It runs once, for the ids of all matches; only
         # the pages shown are loaded, by id (a count and a slice would build it twice).
-        paginator = Paginator(list(self.queryset().values_list("pk", flat=True)), PAGE_SIZE)
+        paginator = Paginator(self.matching_ids(), PAGE_SIZE)
         page = paginator.get_page(self.request.GET.get("page"))
         page.object_list = self.load(page.object_list)
         return {

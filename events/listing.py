@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from angebote.filters import Facet, any_code, related_by_translation_key
+from angebote.filters import CARD_FIELDS, Facet, any_code, related_by_translation_key
 from angebote.models import Topic
 from angebote.models.choices import SPOKEN_LANGUAGES
 from angebote.models.taxonomy import localized
@@ -138,7 +138,7 @@ class CourseListing:
         for facet in self.facets:
             if facet.selected:
                 courses = courses.filter(facet.apply(facet.selected))
-        courses = list(courses)
+        courses = list(courses.only(*CARD_FIELDS, "summary", "status"))
         return {
             "facets": self.facets,
             "courses": courses,

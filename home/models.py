@@ -166,11 +166,22 @@ class HomePage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        from .page_tree import current
+
         context["sections"] = collect_sections(HOME_SECTIONS, self, request)
+        if getattr(request, "is_preview", False):
+            context["entry_points"] = self.entry_points_with_targets()
+        else:
+            # Published entry points change only with content: kept with the page tree.
+            key = ("entry_points", self.pk, self.locale_id)
+            context["entry_points"] = current().memo(key, self.entry_points_with_targets)
+        return context
+
+    def entry_points_with_targets(self):
+        """(block, the linked page in this page's language) for every entry point."""
         blocks = [block for block in self.entry_points if block.value["page"]]
         targets = self.in_same_language([block.value["page"] for block in blocks])
-        context["entry_points"] = list(zip(blocks, targets, strict=True))
-        return context
+        return list(zip(blocks, targets, strict=True))
 
     @path(SEARCH_PATH, name="search")
     def search(self, request):

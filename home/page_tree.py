@@ -140,14 +140,22 @@ class PageTree:
         self.restricted_ids = frozenset(restricted_ids)
         self.sites = {}  # {(hostname, port): Site or None}, filled as requests come
         self._memo = {}
+        self._bounded = 0
 
-    def memo(self, key, build):
+    def memo(self, key, build, bounded=False):
         """``build()``, once per snapshot: for other facts derived from published content
-        that every page asks for (topics and their translations, see angebote.taxonomy)."""
+        that every page asks for (topics and their translations, see angebote.taxonomy).
+
+        ``bounded`` keys come from visitors' input (a listing's filters): at most
+        MEMO_BOUNDED of them are kept, beyond that ``build()`` runs every time.
+        """
         try:
             return self._memo[key]
         except KeyError:
-            value = self._memo[key] = build()
+            value = build()
+            if not bounded or self._bounded < MEMO_BOUNDED:
+                self._memo[key] = value
+                self._bounded += bounded
             return value
 
     def find_site(self, request):
@@ -251,6 +259,9 @@ def _routes_itself(page_class, node, remaining):
     # Any other routing of its own than Wagtail's: let the page walk its children.
     return page_class.route is not Page.route
 
+
+#: Memo entries per snapshot whose keys visitors choose (see PageTree.memo).
+MEMO_BOUNDED = 500
 
 #: Seconds between two reads of the content generation from the shared cache: a page asks
 #: for the snapshot once per link it shows (a page of dates: hundreds), and each read is a

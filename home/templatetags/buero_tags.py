@@ -120,6 +120,25 @@ def language_links(context):
 
 
 @register.simple_tag(takes_context=True)
+def site_chrome(context, part):
+    """The site's header or footer, rendered once per site, page, language and snapshot.
+
+    Both show published content only (menus, language links, legal pages, the office's
+    contact), the same for every visitor of a page, and every page renders both: built
+    from the page tree snapshot like the menus, they are kept with it (home.page_tree)
+    and rebuilt when content changes.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    page_id = page.pk if isinstance(page, Page) else None
+    tree = page_tree.current()
+    site = tree.find_site(request) if request is not None else None
+    key = ("chrome", part, site.pk if site else None, page_id, translation.get_language())
+    template = context.template.engine.get_template(f"includes/{part}.html")
+    return tree.memo(key, lambda: mark_safe(template.render(context)))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
 def legal_links(context):
     """The legal pages chosen in the office settings, each in the active language if translated."""
     return PageLanguages.for_context(context).legal
@@ -203,6 +222,10 @@ def office_settings(context):
     return OfficeSettings.for_request(request) if request is not None else OfficeSettings()
 
 
+#: Formats that show the day only, not the time: the same text for every time of a day.
+DAY_FORMATS = {"DATE_FORMAT", "SHORT_DATE_FORMAT", "l"}
+
+
 @lru_cache(maxsize=2048)
 def _formatted_day(day, fmt, language):
     """A calendar day as localized text; a listing of 300 dates has about 40 different days."""
@@ -219,10 +242,12 @@ def display_date(value, fmt="DATE_FORMAT"):
     if not value:
         return ""
     value = template_localtime(value)
-    if isinstance(value, datetime.datetime):
-        text = date_format(value, fmt, use_l10n=True)
-    else:
+    if not isinstance(value, datetime.datetime):
         text = _day_text(value, fmt)
+    elif fmt in DAY_FORMATS:
+        text = _day_text(value.date(), fmt)
+    else:
+        text = date_format(value, fmt, use_l10n=True)
     return format_html('<time datetime="{}">{}</time>', value.isoformat(), text)
 
 
