@@ -15,6 +15,7 @@ from home.demo import add_entry_point
 
 from .models import (
     ContactPerson,
+    HelpCheckPage,
     OfferIndexPage,
     OfferPage,
     OpeningHours,
@@ -28,7 +29,7 @@ TOPICS = [
     (
         "geld-und-leistungen",
         "Geld und Leistungen",
-        "Bürgergeld, Kinderzuschlag, Wohngeld und andere Hilfen zum Leben.",
+        "Grundsicherungsgeld (früher Bürgergeld), Kinderzuschlag, Wohngeld und andere Hilfen zum Leben.",
         "money",
     ),
     (
@@ -96,7 +97,7 @@ PARTNERS = [
         "jobcenter",
         "Jobcenter Landkreis Stendal",
         "authority",
-        "<p>Das Jobcenter zahlt Bürgergeld (Grundsicherung für Arbeitsuchende) und hilft bei der Suche nach Arbeit und Ausbildung. Es bearbeitet auch Anträge auf Bildung und Teilhabe für Familien, die Bürgergeld bekommen.</p>",
+        "<p>Das Jobcenter zahlt Grundsicherungsgeld (früher Bürgergeld) und hilft bei der Suche nach Arbeit und Ausbildung. Es bearbeitet auch Anträge auf Bildung und Teilhabe für Familien, die Grundsicherungsgeld bekommen.</p>",
         ("", "39576", "Stendal", ""),
         "030 23125 110",
         "jobcenter-demo@example.org",
@@ -335,7 +336,7 @@ PARTNERS = [
         "tafel",
         "Tangerhütter Tafel (Demo-Verein)",
         "voluntary",
-        "<p>Ehrenamtliche geben gespendete Lebensmittel an Menschen mit wenig Geld aus. Bitte bringen Sie einen Nachweis mit, zum Beispiel den Bürgergeld-Bescheid.</p>",
+        "<p>Ehrenamtliche geben gespendete Lebensmittel an Menschen mit wenig Geld aus. Bitte bringen Sie einen Nachweis mit, zum Beispiel den Bescheid über Grundsicherungsgeld.</p>",
         ("Beispielstraße 3", "39517", "Tangerhütte", "tangerhuette"),
         "030 23125 210",
         "tafel-demo@example.org",
@@ -463,12 +464,12 @@ OFFERS = [
         ["sgb2", "sgb12", "other"],
         True,
         "",
-        "Schulkinder in Familien, die Bürgergeld, Sozialhilfe, Wohngeld oder Kinderzuschlag bekommen.",
-        "Bei Bürgergeld zahlt das Jobcenter meist automatisch. Sonst beim Landkreis Stendal beantragen.",
+        "Schulkinder in Familien, die Grundsicherungsgeld, Sozialhilfe, Wohngeld oder Kinderzuschlag bekommen.",
+        "Bei Grundsicherungsgeld zahlt das Jobcenter meist automatisch. Sonst beim Landkreis Stendal beantragen.",
         ["jobcenter", "sozialamt"],
         ["de", "en"],
         "landkreis",
-        ["Bescheid über Bürgergeld, Wohngeld oder Kinderzuschlag", "Schulbescheinigung"],
+        ["Bescheid über Grundsicherungsgeld, Wohngeld oder Kinderzuschlag", "Schulbescheinigung"],
         [
             "Prüfen Sie, ob das Geld schon automatisch kommt.",
             "Wenn nicht: Antrag stellen und Bescheid beilegen.",
@@ -484,7 +485,7 @@ OFFERS = [
         ["sgb2", "sgb12", "other"],
         True,
         "",
-        "Kinder in Kita, Hort oder Schule aus Familien mit Bürgergeld, Sozialhilfe, Wohngeld oder Kinderzuschlag.",
+        "Kinder in Kita, Hort oder Schule aus Familien mit Grundsicherungsgeld, Sozialhilfe, Wohngeld oder Kinderzuschlag.",
         "Antrag beim Jobcenter oder beim Landkreis; die Kita oder Schule bestätigt das Mittagessen.",
         ["jobcenter", "sozialamt", "grundschule"],
         ["de"],
@@ -505,7 +506,7 @@ OFFERS = [
         ["sgb2", "sgb12", "other"],
         True,
         "",
-        "Kinder und Jugendliche aus Familien mit Bürgergeld, Sozialhilfe, Wohngeld oder Kinderzuschlag.",
+        "Kinder und Jugendliche aus Familien mit Grundsicherungsgeld, Sozialhilfe, Wohngeld oder Kinderzuschlag.",
         "Vor der Fahrt beim Jobcenter oder beim Landkreis beantragen.",
         ["jobcenter", "sozialamt"],
         ["de"],
@@ -526,7 +527,7 @@ OFFERS = [
         ["sgb2", "sgb12", "other"],
         True,
         "",
-        "Schulkinder aus Familien mit Bürgergeld, Sozialhilfe, Wohngeld oder Kinderzuschlag, wenn die Schule den Bedarf bestätigt.",
+        "Schulkinder aus Familien mit Grundsicherungsgeld, Sozialhilfe, Wohngeld oder Kinderzuschlag, wenn die Schule den Bedarf bestätigt.",
         "Beim Jobcenter oder beim Landkreis, mit Bestätigung der Schule.",
         ["jobcenter", "sozialamt", "grundschule"],
         ["de"],
@@ -543,7 +544,7 @@ OFFERS = [
         ["sgb2", "sgb12", "other"],
         True,
         "",
-        "Kinder und Jugendliche unter 18 Jahren aus Familien mit Bürgergeld, Sozialhilfe, Wohngeld oder Kinderzuschlag.",
+        "Kinder und Jugendliche unter 18 Jahren aus Familien mit Grundsicherungsgeld, Sozialhilfe, Wohngeld oder Kinderzuschlag.",
         "Beim Jobcenter oder beim Landkreis; der Verein bestätigt die Mitgliedschaft.",
         ["jobcenter", "sportverein"],
         ["de"],
@@ -577,6 +578,56 @@ OFFERS = [
         ],
     ),
     (
+        "kindergeld",
+        "Kindergeld",
+        "Für jedes Kind gibt es Kindergeld: 259 Euro im Monat, bis das Kind 18 ist, in Ausbildung oder Studium bis 25.",
+        ["geld-und-leistungen", "familie-und-kinder"],
+        ["eltern-und-familien", "alleinerziehende"],
+        ["other"],
+        True,
+        "",
+        "Eltern, Pflegeeltern und Großeltern, bei denen das Kind lebt. Ausländische Familien je nach Aufenthaltstitel.",
+        "Online oder schriftlich bei der Familienkasse. Wir helfen beim Ausfüllen.",
+        ["familienkasse"],
+        ["de", "en", "ar", "uk"],
+        "landkreis",
+        [
+            "Geburtsurkunde des Kindes",
+            "Steuer-Identifikationsnummern von Eltern und Kind",
+            "Personalausweis oder Aufenthaltstitel",
+        ],
+        [
+            "Antrag online stellen oder im Offenen Büro ausfüllen.",
+            "Die Familienkasse zahlt bis zu 6 Monate rückwirkend: bald beantragen.",
+            "Das Geld kommt jeden Monat auf Ihr Konto.",
+        ],
+    ),
+    (
+        "elterngeld",
+        "Elterngeld",
+        "Geld für Mütter und Väter, die nach der Geburt weniger oder gar nicht arbeiten: mindestens 300 Euro im Monat.",
+        ["geld-und-leistungen", "familie-und-kinder"],
+        ["eltern-und-familien", "alleinerziehende"],
+        ["other"],
+        True,
+        "",
+        "Eltern, die ihr Kind nach der Geburt selbst betreuen, auch ohne Arbeit vor der Geburt.",
+        "Bei der Elterngeldstelle des Landkreises Stendal, schriftlich oder online. Es wird höchstens 3 Monate rückwirkend gezahlt: bald nach der Geburt beantragen.",
+        ["jugendamt"],
+        ["de"],
+        "landkreis",
+        [
+            "Geburtsurkunde des Kindes",
+            "Einkommensnachweise vor der Geburt",
+            "Bescheinigung der Krankenkasse über das Mutterschaftsgeld",
+        ],
+        [
+            "Antrag bald nach der Geburt stellen.",
+            "Die Monate mit dem anderen Elternteil absprechen.",
+            "Bescheid abwarten; wir erklären ihn gern.",
+        ],
+    ),
+    (
         "wohngeld",
         "Wohngeld",
         "Ein Zuschuss zur Miete, wenn Sie arbeiten oder Rente bekommen, das Geld aber für die Miete nicht reicht.",
@@ -585,7 +636,7 @@ OFFERS = [
         ["other"],
         True,
         "",
-        "Mieterinnen und Mieter sowie Eigentümer mit kleinem Einkommen, die kein Bürgergeld bekommen.",
+        "Mieterinnen und Mieter sowie Eigentümer mit kleinem Einkommen, die kein Grundsicherungsgeld bekommen.",
         "Bei der Wohngeldstelle des Landkreises; Anträge gibt es auch im Bürgerbüro Tangerhütte.",
         ["wohngeldstelle", "buergerbuero"],
         ["de"],
@@ -599,7 +650,7 @@ OFFERS = [
     ),
     (
         "buergergeld",
-        "Bürgergeld (Grundsicherung für Arbeitsuchende)",
+        "Grundsicherungsgeld (früher Bürgergeld)",
         "Geld zum Leben und für die Wohnung, wenn Sie arbeiten können, aber kein oder zu wenig Einkommen haben.",
         ["geld-und-leistungen", "ausbildung-und-arbeit"],
         ["eltern-und-familien", "alleinerziehende", "jugendliche"],
@@ -626,7 +677,7 @@ OFFERS = [
     (
         "hilfe-zum-lebensunterhalt",
         "Hilfe zum Lebensunterhalt (Sozialhilfe)",
-        "Geld zum Leben für Menschen, die vorübergehend nicht arbeiten können und kein Bürgergeld bekommen.",
+        "Geld zum Leben für Menschen, die vorübergehend nicht arbeiten können und kein Grundsicherungsgeld bekommen.",
         ["geld-und-leistungen"],
         ["eltern-und-familien", "menschen-mit-behinderung"],
         ["sgb12"],
@@ -801,7 +852,7 @@ OFFERS = [
         ["voluntary"],
         False,
         "2 Euro pro Einkauf.",
-        "Menschen mit Bürgergeld, Sozialhilfe, Wohngeld, Kinderzuschlag oder kleiner Rente.",
+        "Menschen mit Grundsicherungsgeld, Sozialhilfe, Wohngeld, Kinderzuschlag oder kleiner Rente.",
         "Bei der Ausgabe mit Nachweis anmelden.",
         ["tafel"],
         ["de"],
@@ -887,6 +938,19 @@ OFFERS = [
 #: Offers whose demo review is over a year old: the dashboard and the public "Stand" notice
 #: have something to show.
 OVERDUE_REVIEW = {"kleiderkammer", "ferienfreizeit"}
+#: The offers that the help check's result links to, by its benefit codes.
+HELP_CHECK_BENEFITS = {
+    "kindergeld": "kindergeld",
+    "kinderzuschlag": "kinderzuschlag",
+    "but-schulbedarf": "bildung_teilhabe",
+    "buergergeld": "grundsicherungsgeld",
+    "wohngeld": "wohngeld",
+    "unterhaltsvorschuss": "unterhaltsvorschuss",
+    "elterngeld": "elterngeld",
+    "schwangerschaftsberatung": "mutter_kind",
+    "erziehungsberatung": "erziehungsberatung",
+    "schuldnerberatung": "schuldnerberatung",
+}
 
 
 def _list(values):
@@ -1034,6 +1098,7 @@ def load(context):
             languages=languages,
             area=area,
             body=_body(items, steps),
+            help_check_benefit=HELP_CHECK_BENEFITS.get(slug, ""),
             last_reviewed=today
             - datetime.timedelta(days=430 if slug in OVERDUE_REVIEW else 20 + 9 * created % 200),
         )
@@ -1043,6 +1108,18 @@ def load(context):
         offer_index.add_child(instance=offer)
         created += 1
 
+    if not HelpCheckPage.objects.child_of(home).exists():
+        home.add_child(
+            instance=HelpCheckPage(
+                title="Welche Hilfe passt zu mir?",
+                slug="hilfe-check",
+                intro="Ein paar kurze Fragen zu Ihrer Familie, anonym und ohne Anmeldung. Sie "
+                "sehen, welche Leistungen Ihnen zustehen könnten und wo Sie sie beantragen. "
+                "Nichts wird gespeichert.",
+                show_in_menus=True,
+            )
+        )
+        created += 1
     add_entry_point(home, offer_index, "Welche Hilfe gibt es, und wie bekomme ich sie?")
     add_entry_point(home, partner_index, "Ämter, Beratungsstellen und Vereine in Ihrer Nähe.")
     context.update(
@@ -1080,6 +1157,7 @@ def translatable_objects():
         *TargetGroup.objects.filter(locale=locale),
         offer_index,
         partner_index,
+        *HelpCheckPage.objects.filter(locale=locale),
         *PartnerPage.objects.child_of(partner_index).filter(slug__in=TRANSLATED_PARTNERS),
         *OfferPage.objects.child_of(offer_index).filter(slug__in=TRANSLATED_OFFERS),
     ]

@@ -8,6 +8,7 @@ from factory.django import DjangoModelFactory
 
 from .models import (
     ContactPerson,
+    HelpCheckPage,
     OfferIndexPage,
     OfferPage,
     OpeningHours,
@@ -43,6 +44,15 @@ class OfferIndexPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = OfferIndexPage
+
+
+class HelpCheckPageFactory(wagtail_factories.PageFactory):
+    title = "Welche Hilfe passt zu mir?"
+    slug = "hilfe-check"
+    intro = "Ein paar kurze Fragen zu Ihrer Familie, anonym. Nichts wird gespeichert."
+
+    class Meta:
+        model = HelpCheckPage
 
 
 class PartnerIndexPageFactory(wagtail_factories.PageFactory):

@@ -1,5 +1,6 @@
 """Admin: topics and target groups as snippets, flat page listings, the partners' panel."""
 
+from django.template.loader import render_to_string
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -7,8 +8,11 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .dashboard import PartnerPagesPanel
-from .models import OfferPage, PartnerPage, TargetGroup, Topic
+from home import page_tree
+from home.sections import HOME_SECTIONS
+
+from .dashboard import HelpCheckPanel, PartnerPagesPanel
+from .models import HelpCheckPage, OfferPage, PartnerPage, TargetGroup, Topic
 
 
 class TopicViewSet(SnippetViewSet):
@@ -72,4 +76,13 @@ def register_network_listings():
 
 @hooks.register("construct_homepage_panels")
 def add_partner_pages_panel(request, panels):
-    panels.append(PartnerPagesPanel())
+    panels.extend([PartnerPagesPanel(), HelpCheckPanel()])
+
+
+@hooks.register(HOME_SECTIONS, order=-10)
+def help_check_on_home(page, request):
+    """ "Welche Hilfe passt zu mir?" as the home page's first action, above the next hour."""
+    node = page_tree.current().child_of_type(page, HelpCheckPage)
+    if node is None:
+        return ""
+    return render_to_string("angebote/includes/help_check_teaser.html", {"help_check": node})

@@ -4,14 +4,18 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from angebote.models.choices import SPOKEN_LANGUAGES
+
 from .models import ConsultationPage
 
 
-def next_consultation_context(page, request, others=0):
+def next_consultation_context(page, request, others=0, interpreter=None):
     """The office's next open consultation hour in the page's language.
 
     When the very next date is cancelled, the box says so and shows the one after; with
-    ``others`` it adds the next dates of the other series (partner-led hours).
+    ``others`` it adds the next dates of the other series (partner-led hours); with
+    ``interpreter`` (a language code) the next date of any series that offers an
+    interpreter for that language.
     """
     consultations = ConsultationPage.load_dates(
         ConsultationPage.objects.live().filter(locale_id=page.locale_id).select_related("host")
@@ -42,7 +46,25 @@ def next_consultation_context(page, request, others=0):
         "next": next_occurrence,
         "page": series,
         "others": rest[:others],
+        "interpreted": _next_with_interpreter(consultations, interpreter, now)
+        if interpreter
+        else None,
     }
+
+
+def _next_with_interpreter(consultations, language, now):
+    """(occurrence, series, language name) of the next date with an interpreter for ``language``."""
+    found = [
+        (occurrence, consultation)
+        for consultation in consultations
+        if language in (consultation.interpreter_languages or ())
+        for occurrence in consultation.upcoming(1, include_cancelled=False)
+        if occurrence.end > now
+    ]
+    if not found:
+        return None
+    occurrence, series = min(found, key=lambda entry: entry[0].start)
+    return {"occurrence": occurrence, "page": series, "language": dict(SPOKEN_LANGUAGES)[language]}
 
 
 #: The box is cached briefly (dates move on) and dropped whenever a consultation hour is
@@ -59,14 +81,13 @@ def forget_next_consultation(**kwargs):
         cache.set(VERSION_KEY, 1, None)
 
 
-def render_next_consultation(page, request, others=0):
+def render_next_consultation(page, request, others=0, interpreter=None):
     version = cache.get_or_set(VERSION_KEY, 1, None)
-    key = (
-        f"events:next-consultation:{version}:{page.locale_id}:{others}:{translation.get_language()}"
-    )
+    language = translation.get_language()
+    key = f"events:next-consultation:{version}:{page.locale_id}:{others}:{interpreter}:{language}"
     html = cache.get(key)
     if html is None:
-        context = next_consultation_context(page, request, others)
+        context = next_consultation_context(page, request, others, interpreter)
         html = (
             render_to_string("events/includes/next_consultation.html", context, request=request)
             if context

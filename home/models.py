@@ -156,6 +156,7 @@ class HomePage(RoutablePageMixin, BasePage):
         "angebote.PartnerIndexPage",
         "events.EventIndexPage",
         "events.CourseIndexPage",
+        "angebote.HelpCheckPage",
     ]
     # One tree per site; its translations are made by wagtail-localize, not "add page".
     max_count = 1

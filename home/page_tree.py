@@ -206,6 +206,18 @@ class PageTree:
             node for node in self.children.get(home.path, ()) if node.live and node.show_in_menus
         ]
 
+    def child_of_type(self, parent, model):
+        """The first live child of ``parent`` of page type ``model``, or None (the help
+        check under a home page, say)."""
+        for node in self.children.get(parent.path, ()):
+            if (
+                node.live
+                and node.specific_class is not None
+                and issubclass(node.specific_class, model)
+            ):
+                return node
+        return None
+
     def route(self, request, path):
         """The route of Wagtail's serve view for ``path``, with one query for the page, or
         None where the snapshot does not find one (Wagtail then routes as it always does).

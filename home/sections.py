@@ -11,6 +11,8 @@ from wagtail import hooks
 HOME_SECTIONS = "buero_home_sections"
 #: On an offer page, after "whom do I call".
 OFFER_SECTIONS = "buero_offer_sections"
+#: On the help check's result: the next consultation hour, with an interpreter if offered.
+HELP_CHECK_SECTIONS = "buero_help_check_sections"
 #: On a listing or search page that found nothing.
 EMPTY_RESULTS_SECTIONS = "buero_empty_results_sections"
 

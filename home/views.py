@@ -2,6 +2,7 @@
 
 from django import forms
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import TemplateView
 from wagtail import views as wagtail_views
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -64,6 +65,10 @@ class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
+_serve_with_csrf_check = csrf_protect(wagtail_views.serve)
+
+
+@csrf_exempt
 def serve(request, path):
     """Wagtail's page view, routed through the page tree snapshot.
 
@@ -72,9 +77,17 @@ def serve(request, path):
     (view restrictions, hooks, serving) unchanged; it keeps the route it finds on the
     request, as its docs for ``Page.route_for_request`` describe. Where the snapshot finds
     nothing (a 404, a page created a moment ago), Wagtail routes as it always does.
+
+    CSRF is checked here, as the middleware would, except for pages that declare
+    ``accepts_post_without_csrf_token`` because a POST to them stores and changes nothing.
     """
     if not hasattr(request, "_wagtail_route_for_request"):
         route = page_tree.current().route(request, path)
         if route is not None:
             request._wagtail_route_for_request = route
-    return wagtail_views.serve(request, path)
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if route is not None and getattr(route[0], "accepts_post_without_csrf_token", False):
+        # A page that stores nothing and changes nothing (the help check): no token, and so
+        # no CSRF cookie for a visitor who sends the form.
+        return wagtail_views.serve(request, path)
+    return _serve_with_csrf_check(request, path)

@@ -6,8 +6,7 @@ import datetime
 import time_machine
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import Page, PageLogEntry, Site
-from wagtail.test.utils import WagtailPageTestCase
+from wagtail.models import PageLogEntry
 
 from angebote.factories import (
     OfferIndexPageFactory,
@@ -23,16 +22,14 @@ from events.factories import (
     CourseSessionFactory,
     EventIndexPageFactory,
 )
-from home.factories import HomePageFactory, StandardPageFactory
+from home.factories import StandardPageFactory
+from tests.page_rules import SiteRootTestCase
 
 
-class TestEditorsExperience(WagtailPageTestCase):
+class TestEditorsExperience(SiteRootTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = HomePageFactory(parent=Page.get_first_root_node())
-        site = Site.objects.get(is_default_site=True)
-        site.root_page = cls.home
-        site.save()
+        super().setUpTestData()
         offers = OfferIndexPageFactory(parent=cls.home)
         partners = PartnerIndexPageFactory(parent=cls.home)
         dates = EventIndexPageFactory(parent=cls.home)

@@ -8,7 +8,7 @@ from home.districts import District
 
 class LegalBasis(models.TextChoices):
     SGB_I = "sgb1", _("SGB I (general provisions)")
-    SGB_II = "sgb2", _("SGB II (basic income for jobseekers)")
+    SGB_II = "sgb2", _("SGB II (Grundsicherungsgeld, formerly Bürgergeld)")
     SGB_III = "sgb3", _("SGB III (employment promotion)")
     SGB_IV = "sgb4", _("SGB IV (social insurance)")
     SGB_V = "sgb5", _("SGB V (health insurance)")
@@ -80,3 +80,17 @@ class TopicIcon(models.TextChoices):
     ACCESS = "access", "Teilhabe"
     LANGUAGE = "language", "Sprache"
     LEISURE = "leisure", "Freizeit"
+
+
+#: Free help that the help check always shows, whatever the answers; an offer page can name
+#: one of these, or a benefit, as what it explains ("Leistung im Hilfe-Check").
+FREE_HELP = {
+    "erziehungsberatung": _("Parenting and family counselling"),
+    "schuldnerberatung": _("Debt counselling"),
+}
+
+
+def help_check_choices():
+    from ..benefits import BENEFITS
+
+    return [*BENEFITS.items(), *FREE_HELP.items()]

@@ -18,7 +18,7 @@ from home.sections import OFFER_SECTIONS, collect_sections
 from ..blocks import OfferStreamBlock
 from ..fields import MultipleChoiceField
 from ..partner_access import PartnerLinkedPage
-from .choices import AREA_CHOICES, SPOKEN_LANGUAGES, Area, LegalBasis
+from .choices import AREA_CHOICES, SPOKEN_LANGUAGES, Area, LegalBasis, help_check_choices
 from .forms import TaxonomyPageForm
 from .listing import FilteredIndexPage
 from .partners import PartnerPage
@@ -69,7 +69,7 @@ class OfferPage(PartnerLinkedPage, ReviewedMixin, BasePage):
     eligibility = models.TextField(
         "Wer kann es bekommen?",
         blank=True,
-        help_text="Die Voraussetzungen in einfachen Worten, z. B. „Familien, die Bürgergeld "
+        help_text="Die Voraussetzungen in einfachen Worten, z. B. „Familien, die Grundsicherungsgeld "
         "oder Wohngeld bekommen“.",
     )
     legal_basis = MultipleChoiceField(
@@ -117,6 +117,15 @@ class OfferPage(PartnerLinkedPage, ReviewedMixin, BasePage):
         blank=True,
         help_text="z. B. „Beratung auch zu Hause möglich“.",
     )
+    help_check_benefit = models.CharField(
+        "Leistung im Hilfe-Check",
+        max_length=30,
+        blank=True,
+        choices=help_check_choices,
+        help_text="Erklärt diese Seite eine Leistung des Hilfe-Checks „Welche Hilfe passt zu "
+        "mir?“, zum Beispiel den Kinderzuschlag? Dann verlinkt das Ergebnis des Checks hierher, "
+        "mit dem ersten Anbieter und seiner Telefonnummer.",
+    )
     external_url = models.URLField(
         "Weitere Informationen (Link)",
         blank=True,
@@ -147,6 +156,7 @@ class OfferPage(PartnerLinkedPage, ReviewedMixin, BasePage):
             heading="Beantragen und Kontakt",
         ),
         FieldPanel("legal_basis"),
+        FieldPanel("help_check_benefit"),
         FieldPanel("accessibility_note"),
         FieldPanel("last_reviewed"),
     ]
@@ -167,6 +177,7 @@ class OfferPage(PartnerLinkedPage, ReviewedMixin, BasePage):
         SynchronizedField("languages"),
         SynchronizedField("area"),
         SynchronizedField("last_reviewed"),
+        SynchronizedField("help_check_benefit"),
     ]
     base_form_class = TaxonomyPageForm
 

@@ -128,7 +128,7 @@ def test_offer_page_shows_every_field_in_the_order_a_family_needs(client, offer)
         "Frau Demo",
         "Schuldnerberaterin",
         "Geld und Leistungen",
-        "SGB II (Grundsicherung für Arbeitsuchende)",
+        "SGB II (Grundsicherungsgeld, früher Bürgergeld)",
         "Hausbesuche möglich.",
         "Zuletzt geprüft am 1. Oktober 2026",
     ]

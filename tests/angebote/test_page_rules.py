@@ -3,8 +3,6 @@
 import datetime
 
 from django.test import override_settings
-from wagtail.models import Site
-from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from angebote.factories import (
@@ -14,26 +12,24 @@ from angebote.factories import (
     PartnerPageFactory,
     TopicFactory,
 )
-from angebote.models import OfferIndexPage, OfferPage, PartnerIndexPage, PartnerPage
+from angebote.models import (
+    HelpCheckPage,
+    OfferIndexPage,
+    OfferPage,
+    PartnerIndexPage,
+    PartnerPage,
+)
 from events.models import CourseIndexPage, EventIndexPage
-from home.factories import HomePageFactory
 from home.models import HomePage, StandardPage
+from tests.page_rules import SiteRootTestCase
 
 
-class TestAngebotePageRules(WagtailPageTestCase):
+class TestAngebotePageRules(SiteRootTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = HomePageFactory(
-            parent=Site.objects.get(is_default_site=True).root_page.get_parent()
-        )
-        site = Site.objects.get(is_default_site=True)
-        site.root_page = cls.home
-        site.save()
+        super().setUpTestData()
         cls.offers = OfferIndexPageFactory(parent=cls.home)
         cls.partners = PartnerIndexPageFactory(parent=cls.home)
-
-    def setUp(self):
-        self.login()
 
     def test_index_pages_are_singletons_under_home(self):
         self.assertAllowedParentPageTypes(OfferIndexPage, {HomePage})
@@ -42,7 +38,14 @@ class TestAngebotePageRules(WagtailPageTestCase):
         assert not PartnerIndexPage.can_create_at(self.home)
         self.assertAllowedSubpageTypes(
             HomePage,
-            {StandardPage, OfferIndexPage, PartnerIndexPage, EventIndexPage, CourseIndexPage},
+            {
+                StandardPage,
+                OfferIndexPage,
+                PartnerIndexPage,
+                EventIndexPage,
+                CourseIndexPage,
+                HelpCheckPage,
+            },
         )
 
     def test_offers_and_partners_live_only_in_their_index(self):

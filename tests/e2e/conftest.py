@@ -81,7 +81,13 @@ def browser(chromium):
 @pytest.fixture(scope="session")
 def demo_pages(chromium, django_db_setup, django_db_blocker):
     """Build the demo site once (committed) and name the pages the tests visit, per language."""
-    from angebote.models import OfferIndexPage, OfferPage, PartnerIndexPage, PartnerPage
+    from angebote.models import (
+        HelpCheckPage,
+        OfferIndexPage,
+        OfferPage,
+        PartnerIndexPage,
+        PartnerPage,
+    )
     from events.models import ConsultationPage, CourseIndexPage, CoursePage, EventIndexPage
     from home.models import HomePage, StandardPage
 
@@ -114,6 +120,7 @@ def demo_pages(chromium, django_db_setup, django_db_blocker):
                 "courses": first(CourseIndexPage, code).url,
                 "course": first(CoursePage, code).url,
                 "standard": first(StandardPage, code, slug="ueber-uns").url,
+                "help_check": first(HelpCheckPage, code).url,
                 # Search and the 404 page are views below the language's home page.
                 "search": f"{home}suche/?q=Kinderzuschlag",
                 "not_found": f"{home}gibt-es-nicht/",

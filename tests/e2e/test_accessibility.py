@@ -64,6 +64,18 @@ def report(violations):
     return "\n".join(lines)
 
 
+def axe_failures(page, axe_script):
+    """axe's violations on ``page``, one block per rule set; every <details> opened first."""
+    page.evaluate("() => document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+    page.add_script_tag(path=axe_script)
+    failures = []
+    for rule_set, tags in RULE_SETS.items():
+        violations = page.evaluate(RUN_AXE, tags)
+        if violations:
+            failures.append(f"{rule_set}: {len(violations)} rule(s) violated\n{report(violations)}")
+    return failures
+
+
 def page_url(pages, page_name):
     url = pages[page_name]
     if page_name == "offers":
@@ -83,13 +95,7 @@ def test_no_accessibility_violations(site, new_context, axe_script, language, pa
     assert response.status == STATUS.get(page_name, 200)
     assert page.evaluate("document.documentElement.lang") == language
 
-    page.evaluate("() => document.querySelectorAll('details').forEach((d) => { d.open = true; })")
-    page.add_script_tag(path=axe_script)
-    failures = []
-    for rule_set, tags in RULE_SETS.items():
-        violations = page.evaluate(RUN_AXE, tags)
-        if violations:
-            failures.append(f"{rule_set}: {len(violations)} rule(s) violated\n{report(violations)}")
+    failures = axe_failures(page, axe_script)
     if failures:
         print(f"\n{language} {page_name} ({page.url}):\n" + "\n".join(failures))
     assert not failures, "\n".join(failures)

@@ -8,8 +8,6 @@ import pytest
 import time_machine
 from dateutil import rrule
 from icalendar import Calendar
-from wagtail.models import Site
-from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from angebote.factories import (
@@ -29,8 +27,8 @@ from events.factories import (
     EventIndexPageFactory,
 )
 from events.models import ConsultationPage, EventIndexPage
-from home.factories import HomePageFactory
 from home.models import HomePage
+from tests.page_rules import SiteRootTestCase
 
 pytestmark = pytest.mark.django_db
 
@@ -281,17 +279,11 @@ def test_publishing_a_cancellation_updates_the_home_page_at_once(
     )
 
 
-class TestConsultationAdmin(WagtailPageTestCase):
+class TestConsultationAdmin(SiteRootTestCase):
     @classmethod
     def setUpTestData(cls):
-        site = Site.objects.get(is_default_site=True)
-        cls.home = HomePageFactory(parent=site.root_page.get_parent())
-        site.root_page = cls.home
-        site.save()
+        super().setUpTestData()
         cls.events = EventIndexPageFactory(parent=cls.home)
-
-    def setUp(self):
-        self.login()
 
     def test_page_rules(self):
         self.assertAllowedParentPageTypes(EventIndexPage, {HomePage})

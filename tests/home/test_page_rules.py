@@ -2,25 +2,19 @@
 
 import pytest
 from django.test import override_settings
-from wagtail.models import Page, Site
-from wagtail.test.utils import WagtailPageTestCase
+from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from home.factories import HomePageFactory, StandardPageFactory
+from home.factories import StandardPageFactory
 from home.models import HomePage, StandardPage
+from tests.page_rules import SiteRootTestCase
 
 
-class TestPageRules(WagtailPageTestCase):
+class TestPageRules(SiteRootTestCase):
     @classmethod
     def setUpTestData(cls):
+        super().setUpTestData()
         cls.root = Page.get_first_root_node()
-        cls.home = HomePageFactory(parent=cls.root)
-        site = Site.objects.get(is_default_site=True)
-        site.root_page = cls.home
-        site.save()
-
-    def setUp(self):
-        self.login()
 
     def test_home_page_lives_under_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
