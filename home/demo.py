@@ -7,7 +7,7 @@ Datenschutz, Erklärung zur Barrierefreiheit; the operator's tasks are in square
 from wagtail.models import Locale, Page, Site
 
 from .districts import District
-from .models import HomePage, OfficeSettings, StandardPage, VenueAccess
+from .models import HomePage, OfficeSettings, SearchSynonym, StandardPage, VenueAccess
 
 
 def _paragraph(html):
@@ -309,7 +309,32 @@ def load(context):
     settings_created = _office_settings(site, pages) if site else False
     add_entry_point(home, pages["ueber-uns"], "Wer wir sind und wie wir helfen.")
     add_entry_point(home, pages["leichte-sprache"], "Das Offene Büro in Leichter Sprache.")
-    return int(home_created) + len(created_pages) + int(settings_created)
+    created_synonyms = _search_synonyms(home.locale)
+    return int(home_created) + len(created_pages) + int(settings_created) + created_synonyms
+
+
+#: What people type, and what the pages call it (Suchbegriffe).
+SEARCH_SYNONYMS = [
+    ("Hartz IV", "Grundsicherungsgeld"),
+    ("Hartz 4", "Grundsicherungsgeld"),
+    ("Bürgergeld", "Grundsicherungsgeld"),
+    ("ALG II", "Grundsicherungsgeld"),
+    ("ALG 2", "Grundsicherungsgeld"),
+    ("BuT", "Bildung und Teilhabe"),
+    ("KiZ", "Kinderzuschlag"),
+    ("Kindergeldzuschlag", "Kinderzuschlag"),
+    ("Tafel", "Lebensmittel"),
+]
+
+
+def _search_synonyms(locale):
+    created = 0
+    for term, means in SEARCH_SYNONYMS:
+        _synonym, new = SearchSynonym.objects.get_or_create(
+            term=term, locale=locale, defaults={"means": means}
+        )
+        created += new
+    return created
 
 
 def translatable_objects():

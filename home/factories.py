@@ -5,7 +5,7 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 
 from .districts import District
-from .models import HomePage, OfficeSettings, StandardPage, VenueAccess
+from .models import HomePage, OfficeSettings, SearchSynonym, StandardPage, VenueAccess
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -59,3 +59,11 @@ class OfficeSettingsFactory(DjangoModelFactory):
     class Meta:
         model = OfficeSettings
         django_get_or_create = ("site",)
+
+
+class SearchSynonymFactory(DjangoModelFactory):
+    term = factory.Sequence(lambda n: f"Suchwort {n}")
+    means = "Grundsicherungsgeld"
+
+    class Meta:
+        model = SearchSynonym

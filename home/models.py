@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
 from . import conf
@@ -186,25 +186,22 @@ class HomePage(RoutablePageMixin, BasePage):
 
     @path(SEARCH_PATH, name="search")
     def search(self, request):
-        """Search the pages of this home page's language, grouped by page type."""
-        query = clean_search_query(request.GET.get("q", ""))
-        results = Page.objects.none()
-        if query:
-            from .page_tree import current
+        """Search the pages of this home page's language, grouped by page type (home.search)."""
+        from .search import search
 
-            pages = current().public(Page.objects.live())
-            results = pages.descendant_of(self).specific().search(query)
-        paginator = Paginator(results, SEARCH_PAGE_SIZE)
+        query = clean_search_query(request.GET.get("q", ""))
+        found = search(self, query, self.locale.language_code) if query else None
+        paginator = Paginator(found.documents if found else [], SEARCH_PAGE_SIZE)
         page_obj = paginator.get_page(request.GET.get("page"))
         groups = {}
         for result in page_obj:
-            label = getattr(result, "search_label", None) or _("Pages")
-            groups.setdefault(str(label), []).append(result)
+            groups.setdefault(result.label, []).append(result)
         return self.render(
             request,
             context_overrides={
                 "search_query": query,
                 "search_groups": groups,
+                "search_suggestion": found.suggestion if found else "",
                 "results": page_obj,
                 "result_count": paginator.count if query else 0,
                 "empty_sections": (
@@ -250,6 +247,36 @@ class VenueAccess(models.TextChoices):
     STAIRS = "stairs", _("Access by stairs only, there is no lift.")
     STEP_FREE = "step_free", _("Step-free access.")
     LIFT = "lift", _("Access by lift.")
+
+
+class SearchSynonym(TranslatableMixin, models.Model):
+    """What people type, mapped to what the site calls it: the search looks for the latter.
+
+    People search with the words they heard ("Hartz IV", "BuT", "KiZ"); the pages use the
+    official names. The German entries apply in every language, each language's own in it.
+    """
+
+    term = models.CharField(
+        "Suchwort",
+        max_length=80,
+        help_text="Was Menschen eingeben, z. B. „Hartz IV“, „BuT“ oder „Kindergeldzuschlag“.",
+    )
+    means = models.CharField(
+        "Gemeint ist",
+        max_length=120,
+        help_text="Wie die Seiten es nennen, z. B. „Grundsicherungsgeld“. Die Suche sucht dann "
+        "danach statt nach dem Suchwort.",
+    )
+
+    panels = [FieldPanel("term"), FieldPanel("means")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "Suchbegriff"
+        verbose_name_plural = "Suchbegriffe"
+        ordering = ["term"]
+
+    def __str__(self):
+        return f"{self.term} → {self.means}"
 
 
 @register_setting(icon="home")

@@ -1,10 +1,13 @@
-"""Admin: the translators' report and its dashboard panel."""
+"""Admin: the translators' report and its dashboard panel, the search's synonyms."""
 
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .dashboard import ReviewDuePanel, TranslationsPanel
+from .models import SearchSynonym
 from .views import TranslationReportView
 
 
@@ -29,3 +32,18 @@ def register_translation_report_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_dashboard_panels(request, panels):
     panels.extend([ReviewDuePanel(), TranslationsPanel()])
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    """Suchbegriffe: the words people type, and what the search looks for instead."""
+
+    model = SearchSynonym
+    icon = "search"
+    menu_label = "Suchbegriffe"
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["term", "means"]
+    search_fields = ["term", "means"]
+
+
+register_snippet(SearchSynonymViewSet)
