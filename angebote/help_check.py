@@ -17,7 +17,7 @@ from home import page_tree
 from home.sections import HELP_CHECK_SECTIONS, collect_sections
 
 from . import benefits
-from .filters import related_by_translation_key
+from .filters import CARD_FIELDS, related_by_translation_key
 from .models import OfferPage, PartnerPage, Topic
 from .models.choices import FREE_HELP
 from .models.taxonomy import localized
@@ -289,7 +289,7 @@ class HelpCheckResult:
                     [topic.slug for topic in self.chosen_topics],
                 )
             )
-            .only("title", "url_path", "path", "depth", "locale", "summary", "alias_of", "live")
+            .only(*CARD_FIELDS, "summary")
             .order_by("title")
         )
         return list(offers[:TOPIC_OFFERS])
