@@ -93,15 +93,17 @@ bench: install
 
 # The production settings on this machine, for the load test: gunicorn (gunicorn.conf.py,
 # bound to 127.0.0.1:$(PROD_PORT)), PostgreSQL and Redis on localhost, plain HTTP (no TLS proxy).
-# The database is created if missing; the secret key is generated once into $(PROD_SECRET)
-# (git-ignored). The demo content is loaded as in `make run`.
+# The database is created if missing; the secret key and the key of the encrypted fields are
+# generated once into $(PROD_SECRET) and $(PROD_FIELD_KEY) (git-ignored; tests/fault/run.py
+# uses the same key file). The demo content is loaded as in `make run`.
 PROD_PORT ?= 8001
 PROD_DB ?= buero_prod
 PROD_SECRET := .prod-secret-key
+PROD_FIELD_KEY := .prod-field-encryption-key
 PROD_ENV = DJANGO_SETTINGS_MODULE=buero_site.settings.production \
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(PROD_DB) REDIS_URL=redis://127.0.0.1:6379/1 \
-	SECRET_KEY="$$(cat $(PROD_SECRET))" ALLOWED_HOSTS=127.0.0.1,localhost SECURE_SSL_REDIRECT=0 \
-	GUNICORN_BIND=127.0.0.1:$(PROD_PORT)
+	SECRET_KEY="$$(cat $(PROD_SECRET))" FIELD_ENCRYPTION_KEYS="$$(cat $(PROD_FIELD_KEY))" \
+	ALLOWED_HOSTS=127.0.0.1,localhost SECURE_SSL_REDIRECT=0 GUNICORN_BIND=127.0.0.1:$(PROD_PORT)
 .PHONY: serve-prod load
 
 serve-prod: install
@@ -109,6 +111,8 @@ serve-prod: install
 		| grep -q 1 || createdb -h 127.0.0.1 -U postgres $(PROD_DB)
 	test -s $(PROD_SECRET) || (umask 077 && \
 		$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $(PROD_SECRET))
+	test -s $(PROD_FIELD_KEY) || (umask 077 && $(BIN)/python -c \
+		"from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())" > $(PROD_FIELD_KEY))
 	$(PROD_ENV) $(MANAGE) migrate --no-input
 	$(PROD_ENV) $(MANAGE) sync_locales
 	$(PROD_ENV) $(MANAGE) load_demo_content

@@ -6,12 +6,15 @@ import sys
 
 from django.conf import settings
 
+#: A Fernet key, as production needs one for the encrypted fields (events/encryption.py).
+FIELD_KEY = "m1y4ZPq0dO8kz6nY7cN1mX0yS3eVbQ2rT5uW8aH9jKc="
+
 
 def run_manage(*args, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
+        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "FIELD_ENCRYPTION_KEYS"}
     }
     environment.update(DJANGO_SETTINGS_MODULE="buero_site.settings.production", **env)
     return subprocess.run(  # noqa: S603
@@ -32,6 +35,7 @@ def test_check_deploy_is_clean_with_real_environment_values():
         "WARNING",
         SECRET_KEY="k8Jq2vN0x-Zr7LwP3sT6yB1mC9dF4hG5jK0lQ8uV2wX7zA3bE6",
         ALLOWED_HOSTS="offenes-buero.example.org",
+        FIELD_ENCRYPTION_KEYS=FIELD_KEY,
         DATABASE_URL="sqlite:///:memory:",
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -50,6 +54,29 @@ def test_production_refuses_to_start_without_allowed_hosts():
     assert "ALLOWED_HOSTS must be set in production" in result.stderr
 
 
+def check_with_field_encryption_keys(value):
+    return run_manage(
+        "check",
+        SECRET_KEY="x" * 60,
+        ALLOWED_HOSTS="offenes-buero.example.org",
+        FIELD_ENCRYPTION_KEYS=value,
+    )
+
+
+def test_production_refuses_to_start_without_field_encryption_keys():
+    result = check_with_field_encryption_keys("")
+    assert result.returncode != 0
+    assert "FIELD_ENCRYPTION_KEYS must be set in production" in result.stderr
+
+
+def test_production_refuses_to_start_with_malformed_field_encryption_keys():
+    for value in (",", "not-a-key", f"{FIELD_KEY},short"):
+        result = check_with_field_encryption_keys(value)
+        assert result.returncode != 0, value
+        assert "FIELD_ENCRYPTION_KEYS must hold Fernet keys" in result.stderr, value
+        assert "short" not in result.stderr.split("ImproperlyConfigured")[-1], value
+
+
 def machine_translator(**env):
     code = (
         "from wagtail_localize.machine_translators import get_machine_translator;"
@@ -62,6 +89,7 @@ def machine_translator(**env):
         code,
         SECRET_KEY="x" * 60,
         ALLOWED_HOSTS="offenes-buero.example.org",
+        FIELD_ENCRYPTION_KEYS=FIELD_KEY,
         DATABASE_URL="sqlite:///:memory:",
         **env,
     )
@@ -86,6 +114,7 @@ def test_media_can_live_on_an_s3_compatible_store_served_from_the_sites_own_path
         "DJANGO_SETTINGS_MODULE": "buero_site.settings.production",
         "SECRET_KEY": "x" * 60,
         "ALLOWED_HOSTS": "offenes-buero.example.org",
+        "FIELD_ENCRYPTION_KEYS": FIELD_KEY,
         "AWS_STORAGE_BUCKET_NAME": "buero-media",
     }
 

@@ -159,6 +159,11 @@ PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", str(3 
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Keys of the encrypted model fields (events/encryption.py: contact data of appointment
+# requests), comma-separated, newest first: the first encrypts, every one decrypts. Required
+# in production; dev.py keeps a generated one, see .env.example for generating and rotating.
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -2,6 +2,7 @@
 
 import os
 
+from cryptography.fernet import Fernet, MultiFernet
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -19,6 +20,16 @@ def required(name):
 DEBUG = False
 SECRET_KEY = required("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", required("ALLOWED_HOSTS"))
+# Without its keys the encrypted contact data can be neither written nor read: checked at
+# start-up, not when the first appointment request arrives.
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", required("FIELD_ENCRYPTION_KEYS"))
+try:
+    MultiFernet([Fernet(key) for key in FIELD_ENCRYPTION_KEYS])
+except (TypeError, ValueError):
+    raise ImproperlyConfigured(
+        "FIELD_ENCRYPTION_KEYS must hold Fernet keys, comma-separated, newest first "
+        "(see .env.example)."
+    ) from None
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

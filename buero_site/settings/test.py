@@ -6,6 +6,8 @@ from .base import *  # noqa: F403
 from .base import DATABASES
 
 SECRET_KEY = "test-only-key"  # noqa: S105
+# A fixed key for the encrypted fields; the rotation tests override it with their own.
+FIELD_ENCRYPTION_KEYS = ["T38bgypqu15V5rbW9hNmlGy-oCapvpqkJdTxELI0yIE="]
 if not os.environ.get("DATABASE_URL"):
     DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

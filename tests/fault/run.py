@@ -16,7 +16,9 @@ it exits non-zero when any check fails.
 
 Environment: FAULT_DB (database name, default buero_fault; created and filled with the demo
 content when missing), FAULT_PORT (gunicorn, default 8011), FAULT_REDIS_DB (Redis database
-number used and flushed, default 14), PYTHON (the virtual environment's interpreter).
+number used and flushed, default 14), PYTHON (the virtual environment's interpreter),
+FIELD_ENCRYPTION_KEYS (default: the key `make serve-prod` keeps in .prod-field-encryption-key,
+generated when missing).
 """
 
 import contextlib
@@ -135,6 +137,18 @@ def get(path):
         return None, {}, str(error)
 
 
+def field_encryption_key():
+    """The key of the encrypted fields, kept like `make serve-prod` keeps it: the fault
+    database outlives a run, and what one run encrypts the next must still read."""
+    path = ROOT / ".prod-field-encryption-key"
+    if not path.exists() or not path.read_text().strip():
+        from cryptography.fernet import Fernet
+
+        path.touch(mode=0o600)
+        path.write_text(Fernet.generate_key().decode() + "\n")
+    return path.read_text().strip()
+
+
 def environment(database_port, redis_url, **extra):
     secret = secrets.token_urlsafe(50)
     return {
@@ -143,6 +157,7 @@ def environment(database_port, redis_url, **extra):
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:{database_port}/{DATABASE}",
         "REDIS_URL": redis_url,
         "SECRET_KEY": secret,
+        "FIELD_ENCRYPTION_KEYS": os.environ.get("FIELD_ENCRYPTION_KEYS") or field_encryption_key(),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "0",
         "GUNICORN_BIND": f"127.0.0.1:{PORT}",

@@ -81,3 +81,4 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # What the apps ask of their host:
 BUERO_BASE_TEMPLATE = "rathaus_base.html"
 BUERO_OFFICE_NAME = "Offenes Büro (im Digitalen Rathaus)"
+FIELD_ENCRYPTION_KEYS = ["u5Y0c9Qy3oXr2kB7nV4mT1sZ8wE6aD0fG3hJ5lP7qRk="]
