@@ -11,6 +11,9 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from django.core import checks
+
+        from . import encryption, signals
 
         signals.connect()
+        checks.register(encryption.check_keys)
