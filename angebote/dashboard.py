@@ -67,9 +67,10 @@ class HelpCheckPanel(DashboardPanel):
 
     def get_items(self, request):
         items = []
+        locale = Locale.get_default()
         year = benefits.today().year
         if not benefits.has_figures_for(year):
-            check = HelpCheckPage.objects.filter(locale=Locale.get_default()).first()
+            check = HelpCheckPage.objects.filter(locale=locale).first()
             items.append(
                 Item(
                     f"Werte für {year} fehlen",
@@ -81,11 +82,11 @@ class HelpCheckPanel(DashboardPanel):
             )
         explained = set(
             OfferPage.objects.live()
-            .filter(locale=Locale.get_default())
+            .filter(locale=locale)
             .exclude(help_check_benefit="")
             .values_list("help_check_benefit", flat=True)
         )
-        offer_index = OfferIndexPage.objects.filter(locale=Locale.get_default()).first()
+        offer_index = OfferIndexPage.objects.filter(locale=locale).first()
         add_url = (
             reverse("wagtailadmin_pages:add_subpage", args=[offer_index.pk]) if offer_index else ""
         )

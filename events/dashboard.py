@@ -2,13 +2,15 @@
 
 import datetime
 
+from django.urls import reverse
 from django.utils import formats, timezone
 from wagtail.models import Locale
 
 from home.dashboard import PANEL_ITEMS, DashboardPanel, Item, edit_url
 
-from .models import ConsultationPage, CoursePage
+from .models import AppointmentRequest, ConsultationPage, CoursePage
 from .models.courses import CourseStatus
+from .models.requests import RequestStatus
 
 #: Registrations closing within this many days are listed.
 DEADLINE_DAYS = 14
@@ -81,3 +83,22 @@ class RegistrationDeadlinePanel(DashboardPanel):
             )
             for course in courses[:PANEL_ITEMS]
         ]
+
+
+class AppointmentRequestsPanel(DashboardPanel):
+    """For the group "Beratung": how many new requests wait, never who sent them."""
+
+    name = "appointment_requests"
+    heading = "Terminanfragen"
+    empty_text = "Keine neuen Terminanfragen."
+    order = 50
+
+    def is_shown(self, user):
+        return user.has_perm("events.view_appointmentrequest")
+
+    def get_items(self, request):
+        count = AppointmentRequest.objects.filter(status=RequestStatus.NEW).count()
+        if not count:
+            return []
+        title = "1 neue Anfrage" if count == 1 else f"{count} neue Anfragen"
+        return [Item(title, reverse("appointment_requests:index"), "Bitte melden Sie sich.", "neu")]

@@ -10,6 +10,7 @@ from home.demo import add_entry_point
 from home.models import VenueAccess
 
 from .models import (
+    AppointmentRequestPage,
     ConsultationCancellation,
     ConsultationExtraDate,
     ConsultationPage,
@@ -198,7 +199,23 @@ def load(context):
         index.add_child(instance=page)
         created += 1
     add_entry_point(home, index, "Wann und wo Sie uns treffen: Sprechstunden und Termine.")
-    return created + _courses(home, context, today)
+    return created + _appointment_request_page(home) + _courses(home, context, today)
+
+
+def _appointment_request_page(home):
+    """ "Termine nach Vereinbarung"; its privacy note stays the template the operator completes."""
+    if AppointmentRequestPage.objects.child_of(home).exists():
+        return 0
+    home.add_child(
+        instance=AppointmentRequestPage(
+            title="Termin vereinbaren",
+            slug="termin-vereinbaren",
+            intro="Sie möchten in Ruhe mit uns sprechen, auch außerhalb der offenen "
+            "Sprechstunde? Sagen Sie uns, wie wir Sie erreichen und wann es Ihnen passt. Wir "
+            "melden uns innerhalb von drei Werktagen. Die Beratung ist kostenlos und vertraulich.",
+        )
+    )
+    return 1
 
 
 def _at(day, hour):
@@ -284,6 +301,7 @@ def translatable_objects():
     return [
         event_index,
         *ConsultationPage.objects.child_of(event_index),
+        *AppointmentRequestPage.objects.filter(locale=locale),
         course_index,
         *CoursePage.objects.child_of(course_index).filter(slug__in=TRANSLATED_COURSES),
     ]

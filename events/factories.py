@@ -8,6 +8,8 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from .models import (
+    AppointmentRequest,
+    AppointmentRequestPage,
     ConsultationCancellation,
     ConsultationExtraDate,
     ConsultationPage,
@@ -95,3 +97,25 @@ class CourseSessionFactory(DjangoModelFactory):
 
     class Meta:
         model = CourseSession
+
+
+class AppointmentRequestPageFactory(wagtail_factories.PageFactory):
+    title = "Termin vereinbaren"
+    slug = "termin-vereinbaren"
+    intro = "Sagen Sie uns, wie wir Sie erreichen. Wir melden uns."
+
+    class Meta:
+        model = AppointmentRequestPage
+
+
+class AppointmentRequestFactory(DjangoModelFactory):
+    language = "de"
+    contact_method = "phone"
+    contact = "0170 1234567"
+    conversation_language = "de"
+    preferred_days = factory.LazyFunction(lambda: ["2"])
+    preferred_times = factory.LazyFunction(lambda: ["afternoon"])
+    withdraw_token_hash = factory.Sequence(lambda n: f"{n:064d}")
+
+    class Meta:
+        model = AppointmentRequest

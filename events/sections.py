@@ -7,6 +7,7 @@ from django.utils import timezone, translation
 from angebote.models.choices import SPOKEN_LANGUAGES
 
 from .models import ConsultationPage
+from .requests import appointment_page
 
 
 def next_consultation_context(page, request, others=0, interpreter=None):
@@ -49,6 +50,7 @@ def next_consultation_context(page, request, others=0, interpreter=None):
         "interpreted": _next_with_interpreter(consultations, interpreter, now)
         if interpreter
         else None,
+        "appointment": appointment_page(translation.get_language()),
     }
 
 

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.utils import translation
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from home.sections import (
     EMPTY_RESULTS_SECTIONS,
@@ -11,7 +13,8 @@ from home.sections import (
     OFFER_SECTIONS,
 )
 
-from .dashboard import NextConsultationsPanel, RegistrationDeadlinePanel
+from .dashboard import AppointmentRequestsPanel, NextConsultationsPanel, RegistrationDeadlinePanel
+from .models import AppointmentRequest
 from .sections import render_next_consultation
 
 
@@ -40,4 +43,60 @@ def next_consultation_after_help_check(page, request):
 
 @hooks.register("construct_homepage_panels")
 def add_dashboard_panels(request, panels):
-    panels.extend([NextConsultationsPanel(), RegistrationDeadlinePanel()])
+    panels.extend(
+        [AppointmentRequestsPanel(), NextConsultationsPanel(), RegistrationDeadlinePanel()]
+    )
+
+
+class RequestsOnlyComeFromTheSite(ModelPermissionPolicy):
+    """Requests are sent by visitors; in the admin they are read, updated and deleted."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(user, [a for a in actions if a != "add"])
+
+
+class AppointmentRequestViewSet(ModelViewSet):
+    """Terminanfragen for the group "Beratung": the list without contact details; the contact
+    only on a request's detail view."""
+
+    model = AppointmentRequest
+    name = "appointment_requests"
+    icon = "date"
+    menu_label = "Terminanfragen"
+    menu_order = 150
+    add_to_admin_menu = True
+    list_display = [
+        "__str__",
+        "status",
+        "topic",
+        "conversation_language",
+        "interpreter_language",
+    ]
+    list_filter = ["status"]
+    form_fields = ["status"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "created",
+        "status",
+        "topic",
+        "contact_method",
+        "contact",
+        "name",
+        "preferred_days",
+        "preferred_times",
+        "conversation_language",
+        "interpreter_language",
+    ]
+    copy_view_enabled = False
+
+    @property
+    def permission_policy(self):
+        return RequestsOnlyComeFromTheSite(self.model)
+
+
+@hooks.register("register_admin_viewset")
+def register_appointment_requests():
+    return AppointmentRequestViewSet()

@@ -5,6 +5,8 @@
   translations, but cannot change a German page.
 - "Netzwerkpartner – <Name>" (one per partner organisation, see angebote.partner_access)
   edits its own pages; publishing goes through the workflow below.
+- "Beratung" (the counsellors) reads and answers the appointment requests (events app); no
+  other group sees them.
 
 ``manage.py setup_groups`` creates or completes all of this and can be re-run at any time, for
 example after a new language got its first translated pages.
@@ -113,8 +115,30 @@ def setup_workflow(editors):
     return workflow
 
 
+COUNSELLORS = "Beratung"
+
+
+def setup_counsellors():
+    """The group that sees appointment requests: view, change (the status) and delete."""
+    group, _ = Group.objects.get_or_create(name=COUNSELLORS)
+    group.permissions.add(admin_access())
+    if apps.is_installed("events"):
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="events",
+                codename__in=[
+                    "view_appointmentrequest",
+                    "change_appointmentrequest",
+                    "delete_appointmentrequest",
+                ],
+            )
+        )
+    return group
+
+
 def setup_groups():
     editors = setup_editors()
     translators = setup_translators()
     workflow = setup_workflow(editors)
+    setup_counsellors()
     return editors, translators, workflow

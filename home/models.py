@@ -157,6 +157,7 @@ class HomePage(RoutablePageMixin, BasePage):
         "events.EventIndexPage",
         "events.CourseIndexPage",
         "angebote.HelpCheckPage",
+        "events.AppointmentRequestPage",
     ]
     # One tree per site; its translations are made by wagtail-localize, not "add page".
     max_count = 1

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from angebote.factories import (
     ContactPersonFactory,
+    HelpCheckPageFactory,
     OfferIndexPageFactory,
     OfferPageFactory,
     OpeningHoursFactory,
@@ -28,6 +29,7 @@ from angebote.factories import (
     TopicFactory,
 )
 from events.factories import (
+    AppointmentRequestPageFactory,
     ConsultationCancellationFactory,
     ConsultationExtraDateFactory,
     ConsultationPageFactory,
@@ -158,6 +160,8 @@ def urls(home, office, translate, locales):
         "courses": courses,
         "course": course,
         "standard": about,
+        "help_check": HelpCheckPageFactory(parent=home),
+        "appointment": AppointmentRequestPageFactory(parent=home),
     }
     pages = {"de": german, "ar": {name: translate(page, "ar") for name, page in german.items()}}
     for page in more_offers:

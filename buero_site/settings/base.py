@@ -18,6 +18,9 @@ def env_list(name, default=""):
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The appointment request form is the one public page with a cookie: the CSRF cookie, and
+# only for the browser session.
+CSRF_COOKIE_AGE = None
 
 INSTALLED_APPS = [
     "buero_site",

@@ -1,4 +1,4 @@
-"""Consultation hours and training courses; split by concept."""
+"""Consultation hours, appointment requests and training courses; split by concept."""
 
 from .consultations import (
     ConsultationCancellation,
@@ -7,8 +7,11 @@ from .consultations import (
     EventIndexPage,
 )
 from .courses import CourseIndexPage, CoursePage, CourseSession
+from .requests import AppointmentRequest, AppointmentRequestPage
 
 __all__ = [
+    "AppointmentRequest",
+    "AppointmentRequestPage",
     "ConsultationCancellation",
     "ConsultationExtraDate",
     "ConsultationPage",

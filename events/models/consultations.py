@@ -459,9 +459,12 @@ class ConsultationPage(PartnerLinkedPage, RoutablePageMixin, BasePage):
         return [names[int(day)] for day in sorted(self.weekdays)]
 
     def get_context(self, request, *args, **kwargs):
+        from ..requests import appointment_page
+
         context = super().get_context(request, *args, **kwargs)
         context["structured_data"] = self.structured_data(request)
         context["host"] = self.linked_page(self.host_id) if self.host_id else None
+        context["appointment"] = appointment_page(translation.get_language())
         return context
 
 

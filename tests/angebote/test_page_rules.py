@@ -19,7 +19,7 @@ from angebote.models import (
     PartnerIndexPage,
     PartnerPage,
 )
-from events.models import CourseIndexPage, EventIndexPage
+from events.models import AppointmentRequestPage, CourseIndexPage, EventIndexPage
 from home.models import HomePage, StandardPage
 from tests.page_rules import SiteRootTestCase
 
@@ -45,6 +45,7 @@ class TestAngebotePageRules(SiteRootTestCase):
                 EventIndexPage,
                 CourseIndexPage,
                 HelpCheckPage,
+                AppointmentRequestPage,
             },
         )
 

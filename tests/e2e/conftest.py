@@ -88,7 +88,13 @@ def demo_pages(chromium, django_db_setup, django_db_blocker):
         PartnerIndexPage,
         PartnerPage,
     )
-    from events.models import ConsultationPage, CourseIndexPage, CoursePage, EventIndexPage
+    from events.models import (
+        AppointmentRequestPage,
+        ConsultationPage,
+        CourseIndexPage,
+        CoursePage,
+        EventIndexPage,
+    )
     from home.models import HomePage, StandardPage
 
     def first(model, code, **filters):
@@ -121,6 +127,7 @@ def demo_pages(chromium, django_db_setup, django_db_blocker):
                 "course": first(CoursePage, code).url,
                 "standard": first(StandardPage, code, slug="ueber-uns").url,
                 "help_check": first(HelpCheckPage, code).url,
+                "appointment": first(AppointmentRequestPage, code).url,
                 # Search and the 404 page are views below the language's home page.
                 "search": f"{home}suche/?q=Kinderzuschlag",
                 "not_found": f"{home}gibt-es-nicht/",

@@ -23,6 +23,8 @@ PAGES = (
     "course",
     "search",
     "standard",
+    "help_check",
+    "appointment",
     "not_found",
 )
 STATUS = {"not_found": 404}

@@ -1,0 +1,188 @@
+"""Appointment requests ("Termine nach Vereinbarung"): the page with the form, and the requests.
+
+A request holds how to reach someone, and nothing of their situation: no free text. Contact
+and name are encrypted at rest (events.encryption); only the group "Beratung" sees them,
+on a request's detail view; requests are deleted after 30 days, or 7 days after they are
+done (``manage.py purge_appointment_requests``).
+"""
+
+import datetime
+import hashlib
+import secrets
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.models import Page
+
+from angebote.fields import MultipleChoiceField
+from angebote.models.choices import SPOKEN_LANGUAGES
+from home.models import BasePage
+
+from ..encryption import EncryptedTextField
+
+#: Days a request is kept at most, and after it is done.
+KEEP_DAYS = 30
+KEEP_DAYS_AFTER_DONE = 7
+
+PRIVACY_NOTE_TEMPLATE = (
+    "VORLAGE – bitte vom Träger vervollständigen. Verantwortlich: [Träger, Anschrift, "
+    "Kontakt der oder des Datenschutzbeauftragten]. Zweck: Wir melden uns bei Ihnen, um einen "
+    "Beratungstermin zu vereinbaren. Rechtsgrundlage: Art. 6 Abs. 1 lit. e DSGVO in Verbindung "
+    "mit dem Datenschutzgesetz Sachsen-Anhalt und dem SGB VIII. Ihre Anfrage wird nach 30 Tagen "
+    "gelöscht, spätestens 7 Tage nachdem der Termin stattgefunden hat. Sie haben das Recht auf "
+    "Auskunft, Berichtigung, Löschung und Einschränkung der Verarbeitung sowie auf Widerspruch. "
+    "Sie können sich beim Landesbeauftragten für den Datenschutz Sachsen-Anhalt in Magdeburg "
+    "beschweren."
+)
+
+
+class ContactMethod(models.TextChoices):
+    PHONE = "phone", _("Please call me")
+    EMAIL = "email", _("Please write to me by e-mail")
+    CALL_SELF = "self", _("I will call you myself")
+
+
+class TimeOfDay(models.TextChoices):
+    MORNING = "morning", _("Mornings")
+    MIDDAY = "midday", _("Around midday")
+    AFTERNOON = "afternoon", _("Afternoons")
+    EVENING = "evening", _("Early evenings")
+
+
+class RequestStatus(models.TextChoices):
+    NEW = "new", "neu"
+    ARRANGED = "arranged", "vereinbart"
+    DONE = "done", "erledigt"
+
+
+WEEKDAY_CODES = [
+    ("0", _("Monday")),
+    ("1", _("Tuesday")),
+    ("2", _("Wednesday")),
+    ("3", _("Thursday")),
+    ("4", _("Friday")),
+]
+
+
+class AppointmentRequestPage(RoutablePageMixin, BasePage):
+    """The form for "Termine nach Vereinbarung", one per language tree under the home page."""
+
+    intro = models.TextField(
+        "Einleitung",
+        max_length=600,
+        blank=True,
+        help_text="Zwei, drei Sätze über dem Formular: Wofür die Anfrage ist, dass sie "
+        "vertraulich ist und wie schnell sich das Büro meldet.",
+    )
+    privacy_note = models.TextField(
+        "Datenschutzhinweis",
+        default=PRIVACY_NOTE_TEMPLATE,
+        help_text="Steht neben dem Absendeknopf. Bitte vom Träger vervollständigen: "
+        "Verantwortliche Stelle, Datenschutzbeauftragte, Rechte, Aufsichtsbehörde.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("privacy_note")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+    search_label = _("Appointment")
+
+    class Meta:
+        verbose_name = "Terminanfrage"
+        verbose_name_plural = "Terminanfragen (Seiten)"
+
+    @path("")
+    def request_form(self, request):
+        from ..requests import handle_request_form
+
+        return handle_request_form(self, request)
+
+    @re_path(r"^zurueckziehen/([A-Za-z0-9_-]{20,80})/$", name="withdraw")
+    def withdraw(self, request, token):
+        from ..requests import handle_withdraw
+
+        return handle_withdraw(self, request, token)
+
+
+class AppointmentRequestQuerySet(models.QuerySet):
+    def expired(self, now=None):
+        """Requests older than KEEP_DAYS, and done ones older than KEEP_DAYS_AFTER_DONE."""
+        now = now or timezone.now()
+        return self.filter(
+            models.Q(created__lt=now - datetime.timedelta(days=KEEP_DAYS))
+            | models.Q(
+                status=RequestStatus.DONE,
+                status_changed__lt=now - datetime.timedelta(days=KEEP_DAYS_AFTER_DONE),
+            )
+        )
+
+
+class AppointmentRequest(models.Model):
+    """One request: how and when to reach someone, and about what. Never their story."""
+
+    created = models.DateTimeField("Eingegangen", default=timezone.now, editable=False)
+    status = models.CharField(
+        "Stand",
+        max_length=10,
+        choices=RequestStatus.choices,
+        default=RequestStatus.NEW,
+        help_text="„vereinbart“, sobald ein Termin steht; „erledigt“ nach dem Gespräch: "
+        "dann wird die Anfrage nach 7 Tagen gelöscht.",
+    )
+    status_changed = models.DateTimeField("Stand geändert", null=True, blank=True, editable=False)
+    language = models.CharField("Sprache der Seite", max_length=10, editable=False)
+    topic = models.ForeignKey(
+        "angebote.Topic",
+        verbose_name="Thema",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    contact_method = models.CharField(
+        "Kontaktweg", max_length=10, choices=ContactMethod.choices, editable=False
+    )
+    contact = EncryptedTextField("Telefon oder E-Mail", blank=True, editable=False)
+    name = EncryptedTextField("Name oder Initialen", blank=True, editable=False)
+    preferred_days = MultipleChoiceField("Tage", choices=WEEKDAY_CODES, editable=False)
+    preferred_times = MultipleChoiceField("Tageszeiten", choices=TimeOfDay.choices, editable=False)
+    conversation_language = models.CharField(
+        "Sprache des Gesprächs", max_length=10, choices=SPOKEN_LANGUAGES, editable=False
+    )
+    interpreter_language = models.CharField(
+        "Dolmetschen für", max_length=10, choices=SPOKEN_LANGUAGES, blank=True, editable=False
+    )
+    withdraw_token_hash = models.CharField(max_length=64, editable=False, unique=True)
+
+    objects = AppointmentRequestQuerySet.as_manager()
+
+    panels = [FieldPanel("status")]
+
+    class Meta:
+        verbose_name = "Terminanfrage"
+        verbose_name_plural = "Terminanfragen"
+        ordering = ["-created"]
+
+    def __str__(self):
+        return f"Terminanfrage vom {timezone.localtime(self.created):%d.%m.%Y %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            previous = type(self).objects.filter(pk=self.pk).values_list("status", flat=True)
+            if previous and previous[0] != self.status:
+                self.status_changed = timezone.now()
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def hash_token(token):
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    def new_withdraw_token(self):
+        """A random token for the one-time withdrawal link; only its hash is kept."""
+        token = secrets.token_urlsafe(32)
+        self.withdraw_token_hash = self.hash_token(token)
+        return token

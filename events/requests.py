@@ -1,0 +1,273 @@
+"""The appointment request form and what happens around it: abuse limits, the withdrawal link,
+the note to the counsellors. Nothing here writes a log line or keeps an address.
+"""
+
+import hashlib
+import hmac
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core import signing
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.core.validators import validate_email
+from django.db import transaction
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from angebote.models import Topic
+from angebote.models.choices import SPOKEN_LANGUAGES
+from angebote.models.taxonomy import localized
+from home import page_tree
+from home.editor_groups import COUNSELLORS
+
+from .models.requests import (
+    WEEKDAY_CODES,
+    AppointmentRequest,
+    AppointmentRequestPage,
+    ContactMethod,
+    TimeOfDay,
+)
+
+#: Requests one client may send per hour; the count is kept under a keyed hash of the
+#: address, never the address.
+RATE_LIMIT = 5
+RATE_WINDOW = 3600
+#: A person needs a few seconds for the form; a script does not. Older than this, the form
+#: asks to be sent again (its time stamp is signed).
+MIN_FILL_SECONDS = 3
+MAX_FILL_SECONDS = 2 * 3600
+SIGNING_SALT = "events.appointment-request"
+
+
+class AppointmentRequestForm(forms.Form):
+    """The fields of a request, nothing more: no free text (health and debts belong in the
+    conversation, not in a form)."""
+
+    topic = forms.ChoiceField(label=_("What is it about?"), required=False)
+    contact_method = forms.ChoiceField(
+        label=_("How can we reach you?"),
+        choices=ContactMethod.choices,
+        widget=forms.RadioSelect,
+    )
+    contact = forms.CharField(
+        label=_("Your phone number or e-mail address"),
+        max_length=120,
+        required=False,
+        help_text=_("Only if we should call or write to you."),
+    )
+    name = forms.CharField(
+        label=_("Your name or initials (optional)"),
+        max_length=60,
+        required=False,
+        help_text=_("So that we know whom to ask for on the phone."),
+    )
+    preferred_days = forms.MultipleChoiceField(
+        label=_("Which days suit you?"),
+        choices=WEEKDAY_CODES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    preferred_times = forms.MultipleChoiceField(
+        label=_("Which times of day suit you?"),
+        choices=TimeOfDay.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    conversation_language = forms.ChoiceField(
+        label=_("In which language shall we talk?"), choices=SPOKEN_LANGUAGES
+    )
+    interpreter_language = forms.ChoiceField(
+        label=_("Do you need an interpreter?"),
+        choices=[("", pgettext_lazy("interpreter", "No")), *SPOKEN_LANGUAGES],
+        required=False,
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I have read the privacy note. The office may use my details to arrange an appointment."
+        ),
+    )
+    # A field people never see: a script that fills in everything gives itself away.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+    started = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, locale_id, *args, **kwargs):
+        super().__init__(*args, label_suffix="", **kwargs)
+        self.topics = localized(Topic, locale_id)
+        self.fields["topic"].choices = [
+            ("", _("I would rather say it in person")),
+            *[(topic.slug, topic.name) for topic in self.topics],
+        ]
+        self.fields["conversation_language"].initial = translation.get_language()
+        if not self.is_bound:
+            self.initial["started"] = signing.TimestampSigner(salt=SIGNING_SALT).sign(
+                str(int(timezone.now().timestamp()))
+            )
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get("website"))
+
+    def clean_started(self):
+        signer = signing.TimestampSigner(salt=SIGNING_SALT)
+        try:
+            started = int(signer.unsign(self.cleaned_data["started"], max_age=MAX_FILL_SECONDS))
+        except (signing.BadSignature, ValueError) as error:
+            raise forms.ValidationError(
+                _("The form was open for a long time. Please check your answers and send it again.")
+            ) from error
+        if timezone.now().timestamp() - started < MIN_FILL_SECONDS:
+            raise forms.ValidationError(_("Please check your answers and send the form again."))
+        return started
+
+    def clean(self):
+        data = super().clean()
+        method, contact = data.get("contact_method"), (data.get("contact") or "").strip()
+        if method == ContactMethod.PHONE:
+            digits = [character for character in contact if character.isdigit()]
+            if not 6 <= len(digits) <= 20 or any(c not in "0123456789+ /-()" for c in contact):
+                self.add_error(
+                    "contact", _("Please enter a phone number, for example 0170 1234567.")
+                )
+        elif method == ContactMethod.EMAIL:
+            try:
+                validate_email(contact)
+            except forms.ValidationError:
+                self.add_error(
+                    "contact",
+                    _("Please enter an e-mail address, for example name@example.org."),
+                )
+        # "I will call you myself": no number is kept, even if one was typed.
+        data["contact"] = "" if method == ContactMethod.CALL_SELF else contact
+        return data
+
+    def create_request(self, language):
+        data = self.cleaned_data
+        topic = next((topic for topic in self.topics if topic.slug == data["topic"]), None)
+        appointment = AppointmentRequest(
+            language=language,
+            topic=topic,
+            contact_method=data["contact_method"],
+            contact=data["contact"],
+            name=data["name"].strip(),
+            preferred_days=data["preferred_days"],
+            preferred_times=data["preferred_times"],
+            conversation_language=data["conversation_language"],
+            interpreter_language=data["interpreter_language"],
+        )
+        token = appointment.new_withdraw_token()
+        appointment.save()
+        transaction.on_commit(notify_counsellors)
+        return token
+
+
+def client_key(request):
+    """A keyed hash of the client's address: enough to count, useless to anyone who reads it."""
+    address = request.META.get("REMOTE_ADDR", "")
+    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256)
+    return f"events:appointment-requests:{digest.hexdigest()[:32]}"
+
+
+def over_limit(request):
+    key = client_key(request)
+    cache.add(key, 0, RATE_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, RATE_WINDOW)
+        count = 1
+    return count > RATE_LIMIT
+
+
+def notify_counsellors():
+    """One e-mail to the group "Beratung": that a request came in, and where; nothing else."""
+    recipients = list(
+        Group.objects.filter(name=COUNSELLORS)
+        .values_list("user__email", flat=True)
+        .exclude(user__email="")
+        .exclude(user__email__isnull=True)
+    )
+    if not recipients:
+        return
+    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("appointment_requests:index")
+    with translation.override(settings.LANGUAGE_CODE):
+        send_mail(
+            "Neue Terminanfrage",
+            f"Eine neue Terminanfrage ist eingegangen:\n{url}\n",
+            None,
+            recipients,
+        )
+
+
+def _private(response):
+    """Never in the page cache, a proxy or the browser's history cache."""
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def handle_request_form(page, request):
+    context = page.get_context(request)
+    if request.method == "POST":
+        form = AppointmentRequestForm(page.locale_id, request.POST)
+        if form.is_spam:
+            # Looks like success to a script; nothing is stored.
+            return _private(
+                TemplateResponse(request, "events/appointment_request_done.html", context)
+            )
+        if over_limit(request):
+            response = TemplateResponse(
+                request, "events/appointment_request_limited.html", context, status=429
+            )
+            response["Retry-After"] = str(RATE_WINDOW)
+            return _private(response)
+        if form.is_valid():
+            token = form.create_request(page.locale.language_code)
+            context["withdraw_url"] = page.url + page.reverse_subpage("withdraw", args=[token])
+            return _private(
+                TemplateResponse(request, "events/appointment_request_done.html", context)
+            )
+    else:
+        form = AppointmentRequestForm(page.locale_id)
+    context["form"] = form
+    return _private(TemplateResponse(request, page.get_template(request), context))
+
+
+def handle_withdraw(page, request, token):
+    context = page.get_context(request)
+    found = AppointmentRequest.objects.filter(
+        withdraw_token_hash=AppointmentRequest.hash_token(token)
+    )
+    if request.method == "POST":
+        context["withdrawn"] = bool(found.delete()[0])
+    context["exists"] = context.get("withdrawn") or found.exists()
+    status = 200 if context["exists"] else 404
+    return _private(
+        TemplateResponse(
+            request, "events/appointment_request_withdraw.html", context, status=status
+        )
+    )
+
+
+def appointment_page(language):
+    """The live appointment request page in ``language`` (a snapshot node), or None."""
+    tree = page_tree.current()
+
+    def find():
+        for node in tree.nodes.values():
+            model = node.specific_class
+            if (
+                node.live
+                and node.language == language
+                and model
+                and issubclass(model, AppointmentRequestPage)
+            ):
+                return node
+        return None
+
+    return tree.memo(("appointment-page", language), find)

@@ -1,0 +1,289 @@
+"""Appointment requests: what a visitor sends, what is kept (encrypted, briefly), who sees it."""
+
+import datetime
+import logging
+import re
+
+import pytest
+import time_machine
+from django.contrib.auth.models import Group
+from django.core import signing
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client, override_settings
+from django.utils import timezone
+
+from angebote.factories import PartnerIndexPageFactory, PartnerPageFactory, TopicFactory
+from angebote.partner_access import setup_partner_group
+from events.factories import (
+    AppointmentRequestFactory,
+    AppointmentRequestPageFactory,
+    ConsultationPageFactory,
+    EventIndexPageFactory,
+)
+from events.models import AppointmentRequest, AppointmentRequestPage
+from events.requests import MIN_FILL_SECONDS, RATE_LIMIT, SIGNING_SALT
+from home.editor_groups import COUNSELLORS, EDITORS, TRANSLATORS, setup_groups
+from home.models import HomePage
+from tests.page_rules import SiteRootTestCase
+
+pytestmark = pytest.mark.django_db
+
+PHONE = "0170 5550123"
+EMAIL = "mutter@example.org"
+
+
+def started(seconds_ago=MIN_FILL_SECONDS + 5):
+    """The form's signed time stamp, as if it had been opened ``seconds_ago``."""
+    then = int(timezone.now().timestamp()) - seconds_ago
+    return signing.TimestampSigner(salt=SIGNING_SALT).sign(str(then))
+
+
+def answers(**changes):
+    data = {
+        "topic": "",
+        "contact_method": "phone",
+        "contact": PHONE,
+        "name": "M. K.",
+        "preferred_days": ["2", "4"],
+        "preferred_times": ["afternoon"],
+        "conversation_language": "ar",
+        "interpreter_language": "ar",
+        "consent": "on",
+        "website": "",
+        "started": started(),
+    }
+    data.update(changes)
+    return data
+
+
+@pytest.fixture
+def request_page(home):
+    return AppointmentRequestPageFactory(parent=home)
+
+
+@pytest.fixture
+def counsellor(django_user_model):
+    setup_groups()
+    user = django_user_model.objects.create_user(
+        "beraterin", email="beratung@example.org", password="x"
+    )
+    user.groups.add(Group.objects.get(name=COUNSELLORS))
+    return user
+
+
+class TestAppointmentRequestPageRules(SiteRootTestCase):
+    def test_one_request_page_under_the_home_page(self):
+        self.assertAllowedParentPageTypes(AppointmentRequestPage, {HomePage})
+        self.assertAllowedSubpageTypes(AppointmentRequestPage, set())
+        self.assertCanCreate(
+            self.home,
+            AppointmentRequestPage,
+            {
+                "title": "Termin vereinbaren",
+                "slug": "termin-vereinbaren",
+                "intro": "Wir melden uns.",
+                "privacy_note": "Verantwortlich: …",
+            },
+        )
+        assert not AppointmentRequestPage.can_create_at(self.home)
+
+    @override_settings(ROOT_URLCONF="tests.urls_unprefixed")
+    def test_the_page_is_routable(self):
+        self.assertPageIsRoutable(AppointmentRequestPageFactory(parent=self.home))
+
+
+def test_the_form_asks_only_for_how_and_when_and_says_why(client, request_page):
+    response = client.get(request_page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<textarea" not in html  # no free text
+    for name in ("contact_method", "contact", "preferred_days", "conversation_language"):
+        assert f'name="{name}"' in html
+    assert "§ 8 Abs. 3 SGB VIII" in html
+    assert "Landesbeauftragten für den Datenschutz Sachsen-Anhalt" in html
+    assert "no-store" in response["Cache-Control"]
+    # The one cookie of the public site: the CSRF cookie, for the browser session only.
+    assert list(response.cookies) == ["csrftoken"]
+    assert not response.cookies["csrftoken"]["max-age"]
+    assert not response.cookies["csrftoken"]["expires"]
+
+
+def test_a_request_is_stored_encrypted_and_the_counsellors_get_a_note_without_it(
+    client, request_page, counsellor, mailoutbox, caplog, django_capture_on_commit_callbacks
+):
+    caplog.set_level(logging.DEBUG)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(request_page.url, answers())
+    assert response.status_code == 200
+    assert "zurueckziehen/" in response.content.decode()
+    appointment = AppointmentRequest.objects.get()
+    assert appointment.contact == PHONE
+    assert appointment.interpreter_language == "ar"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT * FROM events_appointmentrequest")
+        raw = " ".join(str(value) for row in cursor.fetchall() for value in row)
+    assert PHONE not in raw
+    assert "5550123" not in raw
+    assert "M. K." not in raw
+    [mail] = mailoutbox
+    assert mail.to == ["beratung@example.org"]
+    assert "Eine neue Terminanfrage ist eingegangen" in mail.body
+    assert PHONE not in mail.body
+    logged = " ".join(record.getMessage() for record in caplog.records)
+    assert "5550123" not in logged
+
+
+def test_an_email_address_is_encrypted_too(client, request_page):
+    client.post(request_page.url, answers(contact_method="email", contact=EMAIL))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT contact FROM events_appointmentrequest")
+        [(stored,)] = cursor.fetchall()
+    assert EMAIL not in stored
+    assert "example.org" not in stored
+    assert AppointmentRequest.objects.get().contact == EMAIL
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"contact": "bitte anrufen"}, "contact"),
+        ({"contact_method": "email", "contact": "keine-adresse"}, "contact"),
+        ({"consent": ""}, "consent"),
+        ({"started": "just now"}, "started"),  # sent at once: a script
+        ({"started": "gefälscht"}, "started"),
+        ({"contact_method": "fax"}, "contact_method"),
+        ({"conversation_language": "xx"}, "conversation_language"),
+    ],
+)
+def test_bad_answers_get_the_form_back_and_store_nothing(client, request_page, changes, field):
+    if changes.get("started") == "just now":
+        changes = {"started": started(seconds_ago=0)}
+    response = client.post(request_page.url, answers(**changes))
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    assert 'role="alert"' in response.content.decode()
+    assert not AppointmentRequest.objects.exists()
+
+
+def test_calling_oneself_keeps_no_number(client, request_page):
+    client.post(request_page.url, answers(contact_method="self", contact=PHONE))
+    assert AppointmentRequest.objects.get().contact == ""
+
+
+def test_a_filled_honeypot_looks_like_success_and_stores_nothing(client, request_page):
+    response = client.post(request_page.url, answers(website="https://spam.example"))
+    assert response.status_code == 200
+    assert "zurueckziehen/" not in response.content.decode()
+    assert not AppointmentRequest.objects.exists()
+
+
+def test_more_than_five_an_hour_get_a_translated_429(client, request_page):
+    cache.clear()
+    for _ in range(RATE_LIMIT):
+        assert client.post(request_page.url, answers()).status_code == 200
+    response = client.post(request_page.url, answers())
+    assert response.status_code == 429
+    assert response["Retry-After"] == "3600"
+    assert AppointmentRequest.objects.count() == RATE_LIMIT
+    # The count is kept under a keyed hash, never the address.
+    assert not [key for key in cache._cache if "127.0.0.1" in str(key)]
+
+
+def test_the_withdrawal_link_deletes_the_request_once(client, request_page):
+    html = client.post(request_page.url, answers()).content.decode()
+    link = re.search(r'href="([^"]*zurueckziehen/[^"]+)"', html).group(1)
+    assert client.get(link).status_code == 200
+    assert AppointmentRequest.objects.count() == 1
+    client.post(link)
+    assert not AppointmentRequest.objects.exists()
+    assert client.get(link).status_code == 404
+    assert client.get(f"{request_page.url}zurueckziehen/{'x' * 43}/").status_code == 404
+
+
+def test_requests_are_deleted_after_30_days_or_7_after_done(db):
+    now = timezone.now()
+    with time_machine.travel(now - datetime.timedelta(days=31), tick=False):
+        old = AppointmentRequestFactory()
+    with time_machine.travel(now - datetime.timedelta(days=10), tick=False):
+        done = AppointmentRequestFactory()
+        done.status = "done"
+        done.save()
+        open_one = AppointmentRequestFactory()
+    with time_machine.travel(now - datetime.timedelta(days=2), tick=False):
+        done_recently = AppointmentRequestFactory()
+    done_recently.status = "done"
+    done_recently.save()
+    call_command("purge_appointment_requests", stdout=None)
+    left = set(AppointmentRequest.objects.values_list("pk", flat=True))
+    assert left == {open_one.pk, done_recently.pk}
+    assert old.pk not in left
+
+
+@pytest.fixture
+def users(django_user_model, counsellor, home):
+    partners = PartnerIndexPageFactory(parent=home)
+    partner = PartnerPageFactory(parent=partners)
+    partner_group = setup_partner_group(partner)
+
+    def member(name, group):
+        user = django_user_model.objects.create_user(name, password="x")
+        user.groups.add(group)
+        return user
+
+    return {
+        "superuser": django_user_model.objects.create_superuser("chefin", password="x"),
+        COUNSELLORS: counsellor,
+        EDITORS: member("redakteur", Group.objects.get(name=EDITORS)),
+        TRANSLATORS: member("uebersetzerin", Group.objects.get(name=TRANSLATORS)),
+        "partner": member("partnerin", partner_group),
+    }
+
+
+def test_only_counsellors_and_superusers_see_requests(users):
+    appointment = AppointmentRequestFactory(contact=PHONE)
+    urls = {
+        "list": "/admin/appointment_requests/",
+        "detail": f"/admin/appointment_requests/inspect/{appointment.pk}/",
+        "edit": f"/admin/appointment_requests/edit/{appointment.pk}/",
+    }
+    allowed = {"superuser", COUNSELLORS}
+    matrix = {}
+    for role, user in users.items():
+        client = Client()
+        client.force_login(user)
+        for view, url in urls.items():
+            status = client.get(url).status_code
+            matrix[(role, view)] = status
+            if role in allowed:
+                assert status == 200, (role, view)
+            else:
+                assert status in (302, 403), (role, view, status)
+        menu = client.get("/admin/").content.decode()
+        assert ("Terminanfragen" in menu) == (role in allowed), role
+    counsellor = Client()
+    counsellor.force_login(users[COUNSELLORS])
+    assert PHONE not in counsellor.get(urls["list"]).content.decode()
+    assert PHONE in counsellor.get(urls["detail"]).content.decode()
+    assert counsellor.get("/admin/appointment_requests/new/").status_code in (302, 403, 404)
+
+
+def test_the_counsellors_dashboard_counts_new_requests(users):
+    AppointmentRequestFactory.create_batch(2)
+    client = Client()
+    client.force_login(users[COUNSELLORS])
+    assert "2 neue Anfragen" in client.get("/admin/").content.decode()
+
+
+def test_consultation_pages_and_the_next_hour_box_link_to_the_request(client, home, request_page):
+    index = EventIndexPageFactory(parent=home)
+    hour = ConsultationPageFactory(parent=index)
+    assert request_page.url in client.get(hour.url).content.decode()
+    assert request_page.url in client.get(home.url).content.decode()
+
+
+def test_the_topic_is_kept_as_the_topic(client, request_page, locales):
+    TopicFactory(slug="schulden", name="Schulden", locale=locales["de"])
+    client.post(request_page.url, answers(topic="schulden"))
+    assert AppointmentRequest.objects.get().topic.slug == "schulden"
