@@ -34,6 +34,9 @@ IGNORED_MODELS = {
     "wagtailcore.commentreply",
     "wagtailcore.uploadedfile",
     "wagtailcore.referenceindex",
+    # What visitors send: counts and requests, never shown on a public page.
+    "home.missedsearch",
+    "events.appointmentrequest",
 }
 
 

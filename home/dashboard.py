@@ -115,3 +115,36 @@ class TranslationsPanel(DashboardPanel):
                     )
                 )
         return items
+
+
+class MissedSearchesPanel(DashboardPanel):
+    """The ten terms searched most often this month without a result: what pages to write."""
+
+    name = "missed_searches"
+    heading = "Gesucht, aber nicht gefunden (dieser Monat)"
+    empty_text = "In diesem Monat hat jede Suche etwas gefunden."
+    more_label = "Alle Monate und Sprachen"
+    order = 130
+
+    def is_shown(self, user):
+        return user.has_perm("home.view_missedsearch")
+
+    @property
+    def more_url(self):
+        return reverse("missed_searches:index")
+
+    def get_items(self, request):
+        from django.utils import timezone
+
+        from .models import MissedSearch
+
+        month = timezone.localdate().replace(day=1)
+        rows = MissedSearch.objects.filter(month=month).order_by("-count", "term")[:PANEL_ITEMS]
+        return [
+            Item(
+                row.term,
+                f"{reverse('missed_searches:index')}?month={month}",
+                f"{row.count}-mal ({row.language})",
+            )
+            for row in rows
+        ]

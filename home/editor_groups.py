@@ -35,7 +35,13 @@ APPROVAL_TASK = "Prüfung durch die Redaktion"
 EDITOR_PAGE_ACTIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
 TRANSLATOR_PAGE_ACTIONS = ("add", "change", "publish")
 #: Snippets and settings the office maintains (app_label.model).
-EDITOR_MODELS = ("angebote.topic", "angebote.targetgroup", "home.officesettings")
+EDITOR_MODELS = (
+    "angebote.topic",
+    "angebote.targetgroup",
+    "home.officesettings",
+    "home.searchsynonym",
+    "home.missedsearch",
+)
 
 
 def page_permission(action):

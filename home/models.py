@@ -1,10 +1,11 @@
 """Home page, standard pages and the office's site settings."""
 
+import logging
 import re
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db import models
+from django.db import DatabaseError, IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -21,6 +22,8 @@ from .blocks import PARAGRAPH_FEATURES, EntryPointBlock, StandardStreamBlock
 from .districts import District
 from .panels import TranslationStatusPanel
 from .sections import EMPTY_RESULTS_SECTIONS, HOME_SECTIONS, collect_sections
+
+logger = logging.getLogger(__name__)
 
 #: The search lives below every language's home page: /de/suche/, /ar/suche/ ...
 SEARCH_PATH = "suche/"
@@ -191,7 +194,10 @@ class HomePage(RoutablePageMixin, BasePage):
         from .search import search
 
         query = clean_search_query(request.GET.get("q", ""))
-        found = search(self, query, self.locale.language_code) if query else None
+        language = self.locale.language_code
+        found = search(self, query, language) if query else None
+        if found is not None and not found.documents:
+            self.count_missed_search(request.GET.get("q", ""), language)
         paginator = Paginator(found.documents if found else [], SEARCH_PAGE_SIZE)
         page_obj = paginator.get_page(request.GET.get("page"))
         groups = {}
@@ -213,6 +219,13 @@ class HomePage(RoutablePageMixin, BasePage):
             },
             template="home/search_results.html",
         )
+
+    def count_missed_search(self, query, language):
+        """Count a search that found nothing; a database that refuses is no reason to fail."""
+        try:
+            MissedSearch.record(query[: MAX_QUERY_LENGTH * 2], language)
+        except DatabaseError:
+            logger.warning("A search without results could not be counted.")
 
 
 class StandardPage(BasePage):
@@ -278,6 +291,55 @@ class SearchSynonym(TranslatableMixin, models.Model):
 
     def __str__(self):
         return f"{self.term} → {self.means}"
+
+
+class MissedSearch(models.Model):
+    """How often a term found nothing, per language and month: what the site is missing.
+
+    Only the count is kept: no time, no address, no session. Terms with digits or an "@"
+    are never kept (they may be a phone number, a date of birth, an e-mail address).
+    """
+
+    term = models.CharField("Suchwort", max_length=100, editable=False)
+    language = models.CharField("Sprache", max_length=10, editable=False)
+    month = models.DateField("Monat", editable=False)
+    count = models.PositiveIntegerField("Anzahl", default=0, editable=False)
+
+    #: Months a count is kept (manage.py purge_missed_searches).
+    KEEP_MONTHS = 12
+
+    class Meta:
+        verbose_name = "Suche ohne Ergebnis"
+        verbose_name_plural = "Gesucht, aber nicht gefunden"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["term", "language", "month"], name="unique_missed_search_per_month"
+            )
+        ]
+        ordering = ["-month", "-count", "term"]
+
+    def __str__(self):
+        return self.term
+
+    @classmethod
+    def record(cls, query, language, today=None):
+        """Count one search for ``query`` (as typed) that found nothing."""
+        from .search import text
+
+        if any(character.isdigit() or character == "@" for character in query):
+            return
+        term = " ".join(text.normalize(query, language))[:100]
+        if not term:
+            return
+        month = (today or timezone.localdate()).replace(day=1)
+        rows = cls.objects.filter(term=term, language=language, month=month)
+        if rows.update(count=models.F("count") + 1):
+            return
+        try:
+            with transaction.atomic():
+                cls.objects.create(term=term, language=language, month=month, count=1)
+        except IntegrityError:  # created by a parallel request a moment ago
+            rows.update(count=models.F("count") + 1)
 
 
 @register_setting(icon="home")

@@ -21,9 +21,9 @@ def due_pages(today=None):
     """German pages not reviewed for a year, oldest first."""
     today = today or timezone.localdate()
     limit = today - datetime.timedelta(days=ReviewedMixin.REVIEW_INTERVAL_DAYS)
-    pages = []
+    pages, locale = [], Locale.get_default()
     for model in reviewed_models():
-        pages += model.objects.filter(locale=Locale.get_default(), last_reviewed__lt=limit)
+        pages += model.objects.filter(locale=locale, last_reviewed__lt=limit)
     return sorted(pages, key=lambda page: (page.last_reviewed, page.title))
 
 

@@ -3,11 +3,13 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .dashboard import ReviewDuePanel, TranslationsPanel
-from .models import SearchSynonym
+from .dashboard import MissedSearchesPanel, ReviewDuePanel, TranslationsPanel
+from .models import MissedSearch, SearchSynonym
 from .views import TranslationReportView
 
 
@@ -31,7 +33,7 @@ def register_translation_report_menu_item():
 
 @hooks.register("construct_homepage_panels")
 def add_dashboard_panels(request, panels):
-    panels.extend([ReviewDuePanel(), TranslationsPanel()])
+    panels.extend([ReviewDuePanel(), TranslationsPanel(), MissedSearchesPanel()])
 
 
 class SearchSynonymViewSet(SnippetViewSet):
@@ -47,3 +49,57 @@ class SearchSynonymViewSet(SnippetViewSet):
 
 
 register_snippet(SearchSynonymViewSet)
+
+
+class CountsAreOnlyRead(ModelPermissionPolicy):
+    """The counts come from the search; in the admin they are read (and may be deleted)."""
+
+    def user_has_permission(self, user, action):
+        return action in ("view", "delete") and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        allowed = [action for action in actions if action in ("view", "delete")]
+        return super().user_has_any_permission(user, allowed)
+
+
+class MissedSearchViewSet(ModelViewSet):
+    """Gesucht, aber nicht gefunden: what visitors looked for in vain, per month and language."""
+
+    model = MissedSearch
+    name = "missed_searches"
+    icon = "search"
+    menu_label = "Gesucht, aber nicht gefunden"
+    add_to_admin_menu = False
+    list_display = ["term", "language", "month", "count"]
+    list_filter = ["language", "month"]
+    search_fields = ["term"]
+    form_fields = []  # nothing to edit: the counts come from the search
+    copy_view_enabled = False
+    inspect_view_enabled = False
+
+    @property
+    def permission_policy(self):
+        return CountsAreOnlyRead(self.model)
+
+
+missed_searches = MissedSearchViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_missed_searches():
+    return missed_searches
+
+
+@hooks.register("register_reports_menu_item")
+def register_missed_searches_menu_item():
+    return MissedSearchesMenuItem(
+        "Gesucht, aber nicht gefunden",
+        reverse("missed_searches:index"),
+        icon_name="search",
+        order=710,
+    )
+
+
+class MissedSearchesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("home.view_missedsearch")

@@ -287,3 +287,12 @@ def test_the_topic_is_kept_as_the_topic(client, request_page, locales):
     TopicFactory(slug="schulden", name="Schulden", locale=locales["de"])
     client.post(request_page.url, answers(topic="schulden"))
     assert AppointmentRequest.objects.get().topic.slug == "schulden"
+
+
+def test_a_request_does_not_purge_the_page_cache(client, office, request_page):
+    from home import content_generation
+
+    before = content_generation.current()
+    client.post(request_page.url, answers())
+    assert AppointmentRequest.objects.exists()
+    assert content_generation.current() == before
