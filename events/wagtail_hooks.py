@@ -4,8 +4,8 @@ from django.conf import settings
 from django.utils import translation
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 
+from home.admin_policies import OnlyTheseActions
 from home.sections import (
     EMPTY_RESULTS_SECTIONS,
     HELP_CHECK_SECTIONS,
@@ -48,16 +48,6 @@ def add_dashboard_panels(request, panels):
     )
 
 
-class RequestsOnlyComeFromTheSite(ModelPermissionPolicy):
-    """Requests are sent by visitors; in the admin they are read, updated and deleted."""
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return super().user_has_any_permission(user, [a for a in actions if a != "add"])
-
-
 class AppointmentRequestViewSet(ModelViewSet):
     """Terminanfragen for the group "Beratung": the list without contact details; the contact
     only on a request's detail view."""
@@ -94,7 +84,7 @@ class AppointmentRequestViewSet(ModelViewSet):
 
     @property
     def permission_policy(self):
-        return RequestsOnlyComeFromTheSite(self.model)
+        return OnlyTheseActions(self.model, ("view", "change", "delete"))
 
 
 @hooks.register("register_admin_viewset")

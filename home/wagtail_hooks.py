@@ -4,10 +4,10 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_policies import OnlyTheseActions
 from .dashboard import MissedSearchesPanel, ReviewDuePanel, TranslationsPanel
 from .models import MissedSearch, SearchSynonym
 from .views import TranslationReportView
@@ -51,17 +51,6 @@ class SearchSynonymViewSet(SnippetViewSet):
 register_snippet(SearchSynonymViewSet)
 
 
-class CountsAreOnlyRead(ModelPermissionPolicy):
-    """The counts come from the search; in the admin they are read (and may be deleted)."""
-
-    def user_has_permission(self, user, action):
-        return action in ("view", "delete") and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        allowed = [action for action in actions if action in ("view", "delete")]
-        return super().user_has_any_permission(user, allowed)
-
-
 class MissedSearchViewSet(ModelViewSet):
     """Gesucht, aber nicht gefunden: what visitors looked for in vain, per month and language."""
 
@@ -79,7 +68,7 @@ class MissedSearchViewSet(ModelViewSet):
 
     @property
     def permission_policy(self):
-        return CountsAreOnlyRead(self.model)
+        return OnlyTheseActions(self.model, ("view", "delete"))
 
 
 missed_searches = MissedSearchViewSet()
