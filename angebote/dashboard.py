@@ -2,14 +2,14 @@
 
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale, get_page_models
+from wagtail.models import Locale
 
 from home.dashboard import DashboardPanel, Item, can_publish, edit_url
 
 from . import benefits
 from .models import HelpCheckPage, OfferIndexPage, OfferPage
 from .models.choices import help_check_choices
-from .partner_access import PartnerLinkedPage, partner_pages_of
+from .partner_access import pages_managed_by, partner_pages_of
 
 
 class PartnerPagesPanel(DashboardPanel):
@@ -27,13 +27,7 @@ class PartnerPagesPanel(DashboardPanel):
         return not user.is_superuser and partner_pages_of(user).exists()
 
     def get_items(self, request):
-        partners = list(partner_pages_of(request.user))
-        pages = list(partners)
-        for model in get_page_models():
-            if issubclass(model, PartnerLinkedPage) and not model._meta.abstract:
-                pages += model.linked_to(partners).filter(
-                    locale_id__in=[p.locale_id for p in partners]
-                )
+        pages = pages_managed_by(request.user)
         items = []
         for page in pages:
             reviewed = getattr(page, "last_reviewed", None)

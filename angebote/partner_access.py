@@ -89,3 +89,17 @@ class PartnerLinkedPage:
 
     def permissions_for_user(self, user):
         return PartnerPermissionTester(user, self)
+
+
+def pages_managed_by(user):
+    """The partner pages of the user's partner groups and every page linked to them."""
+    from wagtail.models import get_page_models
+
+    partners = list(partner_pages_of(user))
+    pages = list(partners)
+    for model in get_page_models():
+        if issubclass(model, PartnerLinkedPage) and not model._meta.abstract:
+            pages += model.linked_to(partners).filter(
+                locale_id__in=[partner.locale_id for partner in partners]
+            )
+    return pages

@@ -41,6 +41,7 @@ EDITOR_MODELS = (
     "home.officesettings",
     "home.searchsynonym",
     "home.missedsearch",
+    "home.pagefeedback",
 )
 
 

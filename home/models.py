@@ -20,7 +20,7 @@ from wagtail.search import index
 from . import conf
 from .blocks import PARAGRAPH_FEATURES, EntryPointBlock, StandardStreamBlock
 from .districts import District
-from .panels import TranslationStatusPanel
+from .panels import FeedbackPanel, TranslationStatusPanel
 from .sections import EMPTY_RESULTS_SECTIONS, HOME_SECTIONS, collect_sections
 
 logger = logging.getLogger(__name__)
@@ -41,10 +41,17 @@ def clean_search_query(raw):
 class BasePage(Page):
     """Shared behaviour of every page of the apps: the host's base template."""
 
+    #: Pages that ask "Hat Ihnen diese Seite geholfen?" (home.feedback) set this.
+    collects_feedback = False
+
     settings_panels = [
         TranslationStatusPanel(
             heading="Übersetzungen",
             help_text="Welche Übersetzungen es gibt und ob sie auf dem Stand der deutschen Seite sind.",
+        ),
+        FeedbackPanel(
+            heading="Rückmeldungen",
+            help_text="Was Besucherinnen und Besucher auf „Hat Ihnen diese Seite geholfen?“ antworten.",
         ),
         *Page.settings_panels,
     ]
@@ -231,6 +238,8 @@ class HomePage(RoutablePageMixin, BasePage):
 class StandardPage(BasePage):
     """Über uns, Impressum, Datenschutz, Barrierefreiheit, Leichte Sprache and the like."""
 
+    collects_feedback = True
+
     intro = models.TextField(
         "Einleitung",
         blank=True,
@@ -340,6 +349,41 @@ class MissedSearch(models.Model):
                 cls.objects.create(term=term, language=language, month=month, count=1)
         except IntegrityError:  # created by a parallel request a moment ago
             rows.update(count=models.F("count") + 1)
+
+
+class FeedbackReason(models.TextChoices):
+    MISSING = "missing", _("Information is missing")
+    OUTDATED = "outdated", _("It is out of date")
+    HARD = "hard", _("It is hard to understand")
+    LANGUAGE = "language", _("It is not in my language")
+    OTHER = "other", _("Something else")
+
+
+class PageFeedback(models.Model):
+    """ "Hat Ihnen diese Seite geholfen?": the answer, without any trace of who gave it.
+
+    Only the page, the language, the answer, the reason, a short text (e-mail addresses and
+    phone numbers removed before it is stored) and the day, never the time.
+    """
+
+    page = models.ForeignKey(
+        Page, verbose_name="Seite", on_delete=models.CASCADE, related_name="+", editable=False
+    )
+    language = models.CharField("Sprache", max_length=10, editable=False)
+    helpful = models.BooleanField("Hat geholfen", editable=False)
+    reason = models.CharField(
+        "Was fehlte", max_length=20, choices=FeedbackReason.choices, blank=True, editable=False
+    )
+    text = models.CharField("Hinweis", max_length=300, blank=True, editable=False)
+    day = models.DateField("Tag", default=timezone.localdate, editable=False)
+
+    class Meta:
+        verbose_name = "Rückmeldung"
+        verbose_name_plural = "Rückmeldungen"
+        ordering = ["-day", "-pk"]
+
+    def __str__(self):
+        return f"{self.page_id}: {'ja' if self.helpful else 'nein'}"
 
 
 @register_setting(icon="home")

@@ -40,3 +40,25 @@ class TranslationStatusPanel(Panel):
                 report_url=reverse("translation_report"),
             )
             return context
+
+
+class FeedbackPanel(Panel):
+    """ "Hat Ihnen diese Seite geholfen?" for this page: the share of "Ja", reasons, notes."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "home/admin/feedback_panel.html"
+
+        def is_shown(self):
+            return (
+                bool(self.instance.pk)
+                and getattr(self.instance, "collects_feedback", False)
+                and super().is_shown()
+            )
+
+        def get_context_data(self, parent_context=None):
+            from . import feedback
+
+            context = super().get_context_data(parent_context)
+            context["figures"] = feedback.summary([self.instance]).get(self.instance.pk)
+            context["report_url"] = reverse("feedback_report")
+            return context

@@ -1,13 +1,17 @@
 """Admin views of the home app."""
 
 from django import forms
+from django.apps import apps
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import TemplateView
 from wagtail import views as wagtail_views
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Page
 
-from . import page_tree, translation_status
+from . import feedback, page_tree, translation_status
+from .models import PageFeedback
 from .translation_status import Status
 
 
@@ -86,8 +90,61 @@ def serve(request, path):
         if route is not None:
             request._wagtail_route_for_request = route
     route = getattr(request, "_wagtail_route_for_request", None)
+    page = route[0] if route is not None else None
+    if (
+        request.method == "POST"
+        and "helpful" in request.POST
+        and getattr(page, "collects_feedback", False)
+    ):
+        # "Hat Ihnen diese Seite geholfen?": no cookie, so no token; it only adds a count.
+        return feedback.receive(request, page)
     if route is not None and getattr(route[0], "accepts_post_without_csrf_token", False):
         # A page that stores nothing and changes nothing (the help check): no token, and so
         # no CSRF cookie for a visitor who sends the form.
         return wagtail_views.serve(request, path)
     return _serve_with_csrf_check(request, path)
+
+
+def feedback_pages(user):
+    """The pages whose feedback ``user`` may read: all for the office (permission "view
+    Rückmeldungen"), a partner organisation's own pages for its editors, else none."""
+    if user.has_perm("home.view_pagefeedback"):
+        return None
+    if apps.is_installed("angebote"):
+        from angebote.partner_access import pages_managed_by
+
+        return pages_managed_by(user)
+    return []
+
+
+class FeedbackReportView(WagtailAdminTemplateMixin, TemplateView):
+    """Rückmeldungen: per page the share of "Ja", the reasons for "Nein", the newest notes."""
+
+    template_name = "home/admin/feedback_report.html"
+    page_title = "Rückmeldungen"
+    header_icon = "help"
+    breadcrumbs_items = [
+        *WagtailAdminTemplateMixin.breadcrumbs_items,
+        {"url": "", "label": "Rückmeldungen"},
+    ]
+
+    def dispatch(self, request, *args, **kwargs):
+        visible = feedback_pages(request.user)
+        if visible is not None and not visible:
+            raise PermissionDenied
+        self.visible = visible
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        ids = (
+            [page.pk for page in self.visible]
+            if self.visible is not None
+            else PageFeedback.objects.values("page_id")
+        )
+        pages = Page.objects.filter(pk__in=ids).select_related("locale")
+        figures = feedback.summary(pages)
+        rows = [(page, figures[page.pk]) for page in pages.order_by("title") if page.pk in figures]
+        rows.sort(key=lambda row: (row[1]["share"], -row[1]["no"]))
+        context["rows"] = rows
+        return context

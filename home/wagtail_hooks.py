@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from .admin_policies import OnlyTheseActions
 from .dashboard import MissedSearchesPanel, ReviewDuePanel, TranslationsPanel
 from .models import MissedSearch, SearchSynonym
-from .views import TranslationReportView
+from .views import FeedbackReportView, TranslationReportView, feedback_pages
 
 
 @hooks.register("register_admin_urls")
@@ -20,7 +20,8 @@ def register_translation_report_url():
             "reports/translations/",
             TranslationReportView.as_view(),
             name="translation_report",
-        )
+        ),
+        path("reports/feedback/", FeedbackReportView.as_view(), name="feedback_report"),
     ]
 
 
@@ -92,3 +93,15 @@ def register_missed_searches_menu_item():
 class MissedSearchesMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perm("home.view_missedsearch")
+
+
+class FeedbackMenuItem(MenuItem):
+    def is_shown(self, request):
+        return feedback_pages(request.user) != []
+
+
+@hooks.register("register_reports_menu_item")
+def register_feedback_report_menu_item():
+    return FeedbackMenuItem(
+        "Rückmeldungen", reverse("feedback_report"), icon_name="help", order=720
+    )

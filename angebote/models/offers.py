@@ -39,6 +39,8 @@ class OfferIndexPage(FilteredIndexPage):
 class OfferPage(PartnerLinkedPage, ReviewedMixin, BasePage):
     """One help offer, laid out in the order a family needs it."""
 
+    collects_feedback = True
+
     summary = models.TextField(
         "In einfachen Worten",
         max_length=300,

@@ -38,6 +38,8 @@ class PartnerIndexPage(FilteredIndexPage):
 class PartnerPage(ReviewedMixin, BasePage):
     """An organisation in the network (Behörde, Träger, Beratungsstelle, Verein …)."""
 
+    collects_feedback = True
+
     kind = models.CharField(
         "Art der Organisation",
         max_length=20,

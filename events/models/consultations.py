@@ -88,6 +88,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 class ConsultationPage(PartnerLinkedPage, RoutablePageMixin, BasePage):
     """A recurring consultation hour: the office's open hour or a partner's thematic hour."""
 
+    collects_feedback = True
+
     intro = models.TextField(
         "Kurzbeschreibung",
         max_length=400,

@@ -119,6 +119,8 @@ class CourseIndexPage(RoutablePageMixin, BasePage):
 class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
     """One course for professionals, with its sessions, registration and status."""
 
+    collects_feedback = True
+
     summary = models.TextField(
         "Kurzbeschreibung",
         max_length=300,

@@ -138,6 +138,18 @@ def site_chrome(context, part):
     return tree.memo(key, lambda: mark_safe(template.render(context)))  # noqa: S308
 
 
+@register.inclusion_tag("home/components/feedback.html", takes_context=True)
+def feedback_form(context):
+    """ "Hat Ihnen diese Seite geholfen?" under the content of the page types that ask it."""
+    from home.models import FeedbackReason
+
+    return {
+        "page": context.get("page"),
+        "request": context.get("request"),
+        "feedback_reasons": FeedbackReason.choices,
+    }
+
+
 @register.simple_tag(takes_context=True)
 def legal_links(context):
     """The legal pages chosen in the office settings, each in the active language if translated."""

@@ -1,0 +1,95 @@
+""" "Hat Ihnen diese Seite geholfen?": one click, and what was missing, with no trace of who.
+
+The form posts to the page itself (home.views.serve hands it here before any CSRF check:
+there is no cookie to protect, and a feedback changes nothing but a count), then redirects
+back to the page with a thank-you. Rate-limited per client under a keyed hash of the
+address, like the appointment requests.
+"""
+
+import hashlib
+import hmac
+import re
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseRedirect
+from django.utils import translation
+
+from .models import FeedbackReason, PageFeedback
+
+MAX_TEXT = 300
+RATE_LIMIT = 20
+RATE_WINDOW = 3600
+#: What the widget shows after a click: ?feedback=why (after "Nein") or ?feedback=thanks.
+WHY, THANKS = "why", "thanks"
+
+EMAIL = re.compile(r"\S+@\S+")
+#: Six or more digits, with the spaces, slashes, dashes and brackets people write them with.
+PHONE = re.compile(r"\+?\d[\d\s/().-]{4,}\d")
+REMOVED = "[…]"
+
+
+def scrub(text):
+    """The text without e-mail addresses and phone numbers, which must not be stored."""
+    return PHONE.sub(REMOVED, EMAIL.sub(REMOVED, text)).strip()
+
+
+class FeedbackForm(forms.Form):
+    helpful = forms.ChoiceField(choices=[("yes", "yes"), ("no", "no")])
+    reason = forms.ChoiceField(choices=FeedbackReason.choices, required=False)
+    text = forms.CharField(max_length=MAX_TEXT, required=False)
+
+
+def _over_limit(request):
+    address = request.META.get("REMOTE_ADDR", "")
+    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256)
+    key = f"home:feedback:{digest.hexdigest()[:32]}"
+    cache.add(key, 0, RATE_WINDOW)
+    try:
+        return cache.incr(key) > RATE_LIMIT
+    except ValueError:
+        cache.set(key, 1, RATE_WINDOW)
+        return False
+
+
+def receive(request, page):
+    """Store one answer for ``page`` and send the visitor back to it."""
+    form = FeedbackForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse(status=400)
+    if _over_limit(request):
+        return HttpResponse(status=429, headers={"Retry-After": str(RATE_WINDOW)})
+    data = form.cleaned_data
+    helpful = data["helpful"] == "yes"
+    # "Nein" without a reason is the first click: ask what was missing before storing it.
+    if not helpful and not data["reason"] and not data["text"]:
+        return HttpResponseRedirect(f"{page.url}?feedback={WHY}#feedback", status=303)
+    PageFeedback.objects.create(
+        page_id=page.pk,
+        language=translation.get_language() or settings.LANGUAGE_CODE,
+        helpful=helpful,
+        reason="" if helpful else data["reason"],
+        text="" if helpful else scrub(data["text"])[:MAX_TEXT],
+    )
+    return HttpResponseRedirect(f"{page.url}?feedback={THANKS}#feedback", status=303)
+
+
+def summary(pages):
+    """{page id: {"yes", "no", "share", "reasons", "texts"}} of the given pages' feedback."""
+    found = {}
+    rows = PageFeedback.objects.filter(page__in=pages).values_list(
+        "page_id", "helpful", "reason", "text", "day"
+    )
+    for page_id, helpful, reason, text, day in rows:
+        entry = found.setdefault(page_id, {"yes": 0, "no": 0, "reasons": {}, "texts": []})
+        entry["yes" if helpful else "no"] += 1
+        if reason:
+            label = str(FeedbackReason(reason).label)
+            entry["reasons"][label] = entry["reasons"].get(label, 0) + 1
+        if text:
+            entry["texts"].append((day, text))
+    for entry in found.values():
+        entry["share"] = round(100 * entry["yes"] / (entry["yes"] + entry["no"]))
+        entry["texts"] = sorted(entry["texts"], reverse=True)[:5]
+    return found

@@ -1,0 +1,137 @@
+"""'Hat Ihnen diese Seite geholfen?': one click, what was missing, and no trace of who."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from angebote.factories import (
+    OfferIndexPageFactory,
+    OfferPageFactory,
+    PartnerIndexPageFactory,
+    PartnerPageFactory,
+)
+from angebote.partner_access import setup_partner_group
+from home import content_generation
+from home.editor_groups import EDITORS, setup_groups
+from home.factories import StandardPageFactory
+from home.feedback import scrub
+from home.models import PageFeedback
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def offer(home, office):
+    return OfferPageFactory(parent=OfferIndexPageFactory(parent=home), title="Wohngeld")
+
+
+def test_every_answering_page_type_asks_and_sets_no_cookie(client, offer, home):
+    about = StandardPageFactory(parent=home)
+    for page in (offer, about):
+        response = client.get(page.url)
+        html = response.content.decode()
+        assert 'name="helpful" value="yes"' in html
+        assert "csrfmiddlewaretoken" not in html
+        assert not response.cookies
+
+
+def test_yes_is_one_click_and_stores_only_what_it_says(office, offer):
+    client = Client(enforce_csrf_checks=True)
+    before = content_generation.current()
+    response = client.post(offer.url, {"helpful": "yes"})
+    assert response.status_code == 303
+    assert response["Location"] == f"{offer.url}?feedback=thanks#feedback"
+    assert not response.cookies
+    feedback = PageFeedback.objects.get()
+    assert (feedback.page_id, feedback.language, feedback.helpful) == (offer.pk, "de", True)
+    assert content_generation.current() == before  # no purge of the page cache
+    thanks = client.get(response["Location"].split("#")[0]).content.decode()
+    assert "feedback-heading" in thanks
+    assert 'name="helpful" value="yes"' not in thanks
+
+
+def test_no_asks_what_was_missing_then_stores_it_without_contact_details(client, offer):
+    first = client.post(offer.url, {"helpful": "no"})
+    assert first["Location"] == f"{offer.url}?feedback=why#feedback"
+    assert not PageFeedback.objects.exists()
+    assert 'name="reason"' in client.get(f"{offer.url}?feedback=why").content.decode()
+    client.post(
+        offer.url,
+        {
+            "helpful": "no",
+            "reason": "outdated",
+            "text": "Die Nummer 0170 555 0123 stimmt nicht, schreiben Sie an a.b@example.org",
+        },
+    )
+    feedback = PageFeedback.objects.get()
+    assert feedback.reason == "outdated"
+    assert "0170" not in feedback.text
+    assert "example.org" not in feedback.text
+    assert "stimmt nicht" in feedback.text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Ruf mich an: +49 (0)3935 123456", "Ruf mich an: […]"),
+        ("mail: x@y.de danke", "mail: […] danke"),
+        ("Seit 2024 veraltet", "Seit 2024 veraltet"),  # a year is no phone number
+    ],
+)
+def test_scrub(text, kept):
+    assert scrub(text) == kept
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"helpful": "vielleicht"},
+        {"helpful": "no", "reason": "x"},
+        {"helpful": "no", "text": "x" * 301},
+    ],
+)
+def test_bad_feedback_gets_a_400_and_nothing_is_stored(client, offer, data):
+    assert client.post(offer.url, data).status_code == 400
+    assert not PageFeedback.objects.exists()
+
+
+def test_feedback_is_rate_limited(client, offer):
+    for _ in range(20):
+        assert client.post(offer.url, {"helpful": "yes"}).status_code == 303
+    assert client.post(offer.url, {"helpful": "yes"}).status_code == 429
+    assert PageFeedback.objects.count() == 20
+
+
+def test_the_office_sees_all_feedback_a_partner_only_its_own(offer, home, django_user_model):
+    setup_groups()
+    partners = PartnerIndexPageFactory(parent=home)
+    own = PartnerPageFactory(parent=partners, title="Eigene Beratungsstelle")
+    other = PartnerPageFactory(parent=partners, title="Andere Stelle")
+    for page, helpful in ((own, False), (other, True), (offer, True)):
+        PageFeedback.objects.create(
+            page=page, language="de", helpful=helpful, reason="" if helpful else "hard"
+        )
+    editor = django_user_model.objects.create_user("redaktion", password="x")
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    partner_user = django_user_model.objects.create_user("partner", password="x")
+    partner_user.groups.add(setup_partner_group(own))
+    stranger = django_user_model.objects.create_user("fremd", password="x")
+    stranger.groups.add(Group.objects.get(name="Übersetzung"))
+
+    office = Client()
+    office.force_login(editor)
+    report = office.get("/admin/reports/feedback/").content.decode()
+    for title in ("Eigene Beratungsstelle", "Andere Stelle", "Wohngeld"):
+        assert title in report
+
+    partner = Client()
+    partner.force_login(partner_user)
+    report = partner.get("/admin/reports/feedback/").content.decode()
+    assert "Eigene Beratungsstelle" in report
+    assert "Andere Stelle" not in report
+    # The page editor shows the page's own figures.
+    assert "„Nein“" in partner.get(f"/admin/pages/{own.pk}/edit/").content.decode()
+
+    outsider = Client()
+    outsider.force_login(stranger)
+    assert outsider.get("/admin/reports/feedback/").status_code in (302, 403)
