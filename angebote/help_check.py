@@ -213,8 +213,9 @@ class HelpCheckResult:
     @cached_property
     def contacts(self):
         codes = [*benefits.BENEFITS, *FREE_HELP]
+        tree = page_tree.current()
         offers = list(
-            OfferPage.objects.live()
+            tree.public(OfferPage.objects.live())
             .filter(locale_id=self.page.locale_id, help_check_benefit__in=codes)
             .only("title", "url_path", "path", "depth", "locale", "help_check_benefit")
             .order_by("title")
@@ -228,7 +229,7 @@ class HelpCheckResult:
         keys = {key for keys in providers.values() for key in keys}
         partners = {}
         for partner in (
-            PartnerPage.objects.live()
+            tree.public(PartnerPage.objects.live())
             .filter(translation_key__in=keys)
             .only("title", "url_path", "path", "depth", "locale", "translation_key", "phone")
             .order_by("title")

@@ -2,14 +2,12 @@
 the note to the counsellors. Nothing here writes a log line or keeps an address.
 """
 
-import hashlib
-import hmac
+import unicodedata
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import signing
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
@@ -17,6 +15,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -25,6 +24,7 @@ from angebote.models.choices import SPOKEN_LANGUAGES
 from angebote.models.taxonomy import localized
 from home import page_tree
 from home.editor_groups import COUNSELLORS
+from home.visitors import over_limit
 
 from .models.requests import (
     WEEKDAY_CODES,
@@ -93,7 +93,7 @@ class AppointmentRequestForm(forms.Form):
         ),
     )
     # A field people never see: a script that fills in everything gives itself away.
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
+    leave_empty = forms.CharField(required=False, label=_("Leave this field empty"))
     started = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, locale_id, *args, **kwargs):
@@ -109,9 +109,16 @@ class AppointmentRequestForm(forms.Form):
                 str(int(timezone.now().timestamp()))
             )
 
+    def restart_clock(self):
+        """A form shown again gets a new time stamp: one left open too long can be sent."""
+        self.data = self.data.copy()
+        self.data["started"] = signing.TimestampSigner(salt=SIGNING_SALT).sign(
+            str(int(timezone.now().timestamp()))
+        )
+
     @property
     def is_spam(self):
-        return bool(self.data.get("website"))
+        return bool(self.data.get("leave_empty"))
 
     def clean_started(self):
         signer = signing.TimestampSigner(salt=SIGNING_SALT)
@@ -129,6 +136,11 @@ class AppointmentRequestForm(forms.Form):
         data = super().clean()
         method, contact = data.get("contact_method"), (data.get("contact") or "").strip()
         if method == ContactMethod.PHONE:
+            # Persian and Arabic keyboards type their own digits: store the number in 0–9.
+            contact = "".join(
+                str(unicodedata.digit(character)) if character.isdigit() else character
+                for character in contact
+            )
             digits = [character for character in contact if character.isdigit()]
             if not 6 <= len(digits) <= 20 or any(c not in "0123456789+ /-()" for c in contact):
                 self.add_error(
@@ -162,26 +174,9 @@ class AppointmentRequestForm(forms.Form):
         )
         token = appointment.new_withdraw_token()
         appointment.save()
-        transaction.on_commit(notify_counsellors)
+        # A mail server that fails must not cost the visitor the confirmation page.
+        transaction.on_commit(notify_counsellors, robust=True)
         return token
-
-
-def client_key(request):
-    """A keyed hash of the client's address: enough to count, useless to anyone who reads it."""
-    address = request.META.get("REMOTE_ADDR", "")
-    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256)
-    return f"events:appointment-requests:{digest.hexdigest()[:32]}"
-
-
-def over_limit(request):
-    key = client_key(request)
-    cache.add(key, 0, RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW)
-        count = 1
-    return count > RATE_LIMIT
 
 
 def notify_counsellors():
@@ -220,32 +215,39 @@ def handle_request_form(page, request):
             return _private(
                 TemplateResponse(request, "events/appointment_request_done.html", context)
             )
-        if over_limit(request):
-            response = TemplateResponse(
-                request, "events/appointment_request_limited.html", context, status=429
-            )
-            response["Retry-After"] = str(RATE_WINDOW)
-            return _private(response)
         if form.is_valid():
+            # Only complete requests count: a family correcting a typo is never locked out.
+            if over_limit(request, "events:appointment-requests", RATE_LIMIT, RATE_WINDOW):
+                response = TemplateResponse(
+                    request, "events/appointment_request_limited.html", context, status=429
+                )
+                response["Retry-After"] = str(RATE_WINDOW)
+                return _private(response)
             token = form.create_request(page.locale.language_code)
-            context["withdraw_url"] = page.url + page.reverse_subpage("withdraw", args=[token])
+            withdraw = page.url + page.reverse_subpage("withdraw")
+            context["withdraw_url"] = f"{withdraw}?{urlencode({'token': token})}"
             return _private(
                 TemplateResponse(request, "events/appointment_request_done.html", context)
             )
+        form.restart_clock()
     else:
         form = AppointmentRequestForm(page.locale_id)
     context["form"] = form
     return _private(TemplateResponse(request, page.get_template(request), context))
 
 
-def handle_withdraw(page, request, token):
+def handle_withdraw(page, request):
+    """The one-time link: its token comes in the query string (access logs keep paths, not
+    queries) and in the confirming POST."""
     context = page.get_context(request)
+    token = (request.POST.get("token") or request.GET.get("token") or "")[:100]
     found = AppointmentRequest.objects.filter(
         withdraw_token_hash=AppointmentRequest.hash_token(token)
     )
     if request.method == "POST":
-        context["withdrawn"] = bool(found.delete()[0])
-    context["exists"] = context.get("withdrawn") or found.exists()
+        context["withdrawn"] = bool(token and found.delete()[0])
+    context["exists"] = context.get("withdrawn") or (bool(token) and found.exists())
+    context["token"] = token
     status = 200 if context["exists"] else 404
     return _private(
         TemplateResponse(

@@ -2,21 +2,20 @@
 
 The form posts to the page itself (home.views.serve hands it here before any CSRF check:
 there is no cookie to protect, and a feedback changes nothing but a count), then redirects
-back to the page with a thank-you. Rate-limited per client under a keyed hash of the
-address, like the appointment requests.
+back to the page with a thank-you. Rate-limited per client (home.visitors); a POST from another
+site's page (its Origin) and one for a page with view restrictions are refused.
 """
 
-import hashlib
-import hmac
 import re
+from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseRedirect
 from django.utils import translation
 
 from .models import FeedbackReason, PageFeedback
+from .visitors import over_limit
 
 MAX_TEXT = 300
 RATE_LIMIT = 20
@@ -41,24 +40,17 @@ class FeedbackForm(forms.Form):
     text = forms.CharField(max_length=MAX_TEXT, required=False)
 
 
-def _over_limit(request):
-    address = request.META.get("REMOTE_ADDR", "")
-    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256)
-    key = f"home:feedback:{digest.hexdigest()[:32]}"
-    cache.add(key, 0, RATE_WINDOW)
-    try:
-        return cache.incr(key) > RATE_LIMIT
-    except ValueError:
-        cache.set(key, 1, RATE_WINDOW)
-        return False
-
-
 def receive(request, page):
     """Store one answer for ``page`` and send the visitor back to it."""
+    origin = request.META.get("HTTP_ORIGIN")
+    if origin and urlsplit(origin).netloc != request.get_host():
+        return HttpResponse(status=403)  # sent from another site's page
+    if page.get_view_restrictions():
+        return HttpResponse(status=403)  # a private page is not asked
     form = FeedbackForm(request.POST)
     if not form.is_valid():
         return HttpResponse(status=400)
-    if _over_limit(request):
+    if over_limit(request, "home:feedback", RATE_LIMIT, RATE_WINDOW):
         return HttpResponse(status=429, headers={"Retry-After": str(RATE_WINDOW)})
     data = form.cleaned_data
     helpful = data["helpful"] == "yes"

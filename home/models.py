@@ -316,6 +316,8 @@ class MissedSearch(models.Model):
 
     #: Months a count is kept (manage.py purge_missed_searches).
     KEEP_MONTHS = 12
+    #: New terms per language and month; beyond, only known terms are counted.
+    MAX_TERMS = 2000
 
     class Meta:
         verbose_name = "Suche ohne Ergebnis"
@@ -344,6 +346,8 @@ class MissedSearch(models.Model):
         rows = cls.objects.filter(term=term, language=language, month=month)
         if rows.update(count=models.F("count") + 1):
             return
+        if cls.objects.filter(language=language, month=month).count() >= cls.MAX_TERMS:
+            return  # a flood of made-up words: the month's list is long enough
         try:
             with transaction.atomic():
                 cls.objects.create(term=term, language=language, month=month, count=1)

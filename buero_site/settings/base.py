@@ -21,6 +21,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # The appointment request form is the one public page with a cookie: the CSRF cookie, and
 # only for the browser session.
 CSRF_COOKIE_AGE = None
+# A mail server that hangs must not hold a worker (the note to the counsellors, reminders).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 
 INSTALLED_APPS = [
     "buero_site",

@@ -14,7 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from angebote.fields import MultipleChoiceField
@@ -100,11 +100,11 @@ class AppointmentRequestPage(RoutablePageMixin, BasePage):
 
         return handle_request_form(self, request)
 
-    @re_path(r"^zurueckziehen/([A-Za-z0-9_-]{20,80})/$", name="withdraw")
-    def withdraw(self, request, token):
+    @path("zurueckziehen/", name="withdraw")
+    def withdraw(self, request):
         from ..requests import handle_withdraw
 
-        return handle_withdraw(self, request, token)
+        return handle_withdraw(self, request)
 
 
 class AppointmentRequestQuerySet(models.QuerySet):

@@ -274,3 +274,11 @@ def test_an_error_report_shows_no_answer(client, check, topics, monkeypatch, cap
     shown = SafeExceptionReporterFilter().get_post_parameters(record.request)
     for answer in ANSWERS:
         assert answer not in str(dict(shown))
+
+
+def test_a_private_offer_is_never_named_in_the_result(client, check, explained, frozen):
+    from wagtail.models import PageViewRestriction
+
+    private = explained["grundsicherungsgeld"]
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    assert private.url not in submit(client, check).content.decode()

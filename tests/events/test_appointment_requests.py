@@ -51,7 +51,7 @@ def answers(**changes):
         "conversation_language": "ar",
         "interpreter_language": "ar",
         "consent": "on",
-        "website": "",
+        "leave_empty": "",
         "started": started(),
     }
     data.update(changes)
@@ -173,7 +173,7 @@ def test_calling_oneself_keeps_no_number(client, request_page):
 
 
 def test_a_filled_honeypot_looks_like_success_and_stores_nothing(client, request_page):
-    response = client.post(request_page.url, answers(website="https://spam.example"))
+    response = client.post(request_page.url, answers(leave_empty="https://spam.example"))
     assert response.status_code == 200
     assert "zurueckziehen/" not in response.content.decode()
     assert not AppointmentRequest.objects.exists()
@@ -199,7 +199,8 @@ def test_the_withdrawal_link_deletes_the_request_once(client, request_page):
     client.post(link)
     assert not AppointmentRequest.objects.exists()
     assert client.get(link).status_code == 404
-    assert client.get(f"{request_page.url}zurueckziehen/{'x' * 43}/").status_code == 404
+    assert client.get(f"{request_page.url}zurueckziehen/?token={'x' * 43}").status_code == 404
+    assert client.get(f"{request_page.url}zurueckziehen/").status_code == 404
 
 
 def test_requests_are_deleted_after_30_days_or_7_after_done(db):
@@ -296,3 +297,62 @@ def test_a_request_does_not_purge_the_page_cache(client, office, request_page):
     client.post(request_page.url, answers())
     assert AppointmentRequest.objects.exists()
     assert content_generation.current() == before
+
+
+def test_behind_the_proxy_each_visitor_has_their_own_limit(client, request_page, settings):
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+    cache.clear()
+    for _ in range(RATE_LIMIT):
+        client.post(request_page.url, answers(), HTTP_X_FORWARDED_FOR="203.0.113.1")
+    assert (
+        client.post(request_page.url, answers(), HTTP_X_FORWARDED_FOR="203.0.113.1").status_code
+        == 429
+    )
+    # Another family behind the same proxy is not locked out; a typo never counts.
+    assert (
+        client.post(request_page.url, answers(), HTTP_X_FORWARDED_FOR="198.51.100.7").status_code
+        == 200
+    )
+    assert (
+        client.post(
+            request_page.url, answers(contact="x"), HTTP_X_FORWARDED_FOR="192.0.2.9"
+        ).status_code
+        == 200
+    )
+
+
+def test_a_failing_cache_or_mail_server_costs_no_request(
+    client, request_page, counsellor, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr("django.core.cache.cache.incr", lambda *args, **kwargs: None)
+
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("no mail server")
+
+    monkeypatch.setattr("events.requests.send_mail", refuse)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(request_page.url, answers())
+    assert response.status_code == 200
+    assert "zurueckziehen/" in response.content.decode()
+    assert AppointmentRequest.objects.count() == 1
+
+
+def test_a_form_left_open_too_long_can_be_sent_again(client, request_page):
+    stale = signing.TimestampSigner(salt=SIGNING_SALT)
+    with time_machine.travel(timezone.now() - datetime.timedelta(hours=3)):
+        old = stale.sign(str(int(timezone.now().timestamp())))
+    response = client.post(request_page.url, answers(started=old))
+    assert "started" in response.context["form"].errors
+    fresh = re.search(r'name="started" value="([^"]+)"', response.content.decode()).group(1)
+    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=10)):
+        assert (
+            "zurueckziehen/"
+            in client.post(request_page.url, answers(started=fresh)).content.decode()
+        )
+
+
+def test_phone_numbers_in_persian_digits_are_accepted(client, request_page):
+    persian = "\u06f0\u06f1\u06f7\u06f0 \u06f5\u06f5\u06f5\u06f0\u06f1\u06f2\u06f3"
+    response = client.post(request_page.url, answers(contact=persian))
+    assert response.status_code == 200
+    assert AppointmentRequest.objects.get().contact == "0170 5550123"

@@ -135,3 +135,14 @@ def test_the_office_sees_all_feedback_a_partner_only_its_own(offer, home, django
     outsider = Client()
     outsider.force_login(stranger)
     assert outsider.get("/admin/reports/feedback/").status_code in (302, 403)
+
+
+def test_feedback_from_another_site_or_for_a_private_page_is_refused(client, offer):
+    from wagtail.models import PageViewRestriction
+
+    assert (
+        client.post(offer.url, {"helpful": "yes"}, HTTP_ORIGIN="https://elsewhere.example")
+    ).status_code == 403
+    PageViewRestriction.objects.create(page=offer, restriction_type="login")
+    assert client.post(offer.url, {"helpful": "yes"}).status_code in (302, 403)
+    assert not PageFeedback.objects.exists()
