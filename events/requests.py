@@ -14,7 +14,7 @@ from django.db import transaction
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -202,7 +202,6 @@ def notify_counsellors():
 def _private(response):
     """Never in the page cache, a proxy or the browser's history cache."""
     add_never_cache_headers(response)
-    patch_cache_control(response, private=True, no_store=True)
     return response
 
 

@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
@@ -88,7 +88,6 @@ class HelpCheckPage(BasePage):
             response = self._respond(request, form=form)
         # The answers are in this response: no cache, no proxy, no browser history copy.
         add_never_cache_headers(response)
-        patch_cache_control(response, no_store=True, private=True)
         return response
 
     def _respond(self, request, template=None, **context):
