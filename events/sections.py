@@ -83,17 +83,45 @@ def forget_next_consultation(**kwargs):
         cache.set(VERSION_KEY, 1, None)
 
 
-def render_next_consultation(page, request, others=0, interpreter=None):
+def render_next_consultation(
+    page, request, others=0, interpreter=None, template="events/includes/next_consultation.html"
+):
     version = cache.get_or_set(VERSION_KEY, 1, None)
     language = translation.get_language()
-    key = f"events:next-consultation:{version}:{page.locale_id}:{others}:{interpreter}:{language}"
+    key = (
+        f"events:next-consultation:{version}:{page.locale_id}:{others}:{interpreter}:{language}:"
+        f"{template}"
+    )
     html = cache.get(key)
     if html is None:
         context = next_consultation_context(page, request, others, interpreter)
-        html = (
-            render_to_string("events/includes/next_consultation.html", context, request=request)
-            if context
-            else ""
-        )
+        html = render_to_string(template, context, request=request) if context else ""
         cache.set(key, html, CACHE_SECONDS)
     return html
+
+
+#: How many dates the office's poster lists.
+POSTER_DATES = 3
+
+
+def render_office_hours(page, request):
+    """The office's own consultation hours (those no partner leads) for its poster: each
+    rule in words, the next dates with cancellations, the interpreters offered."""
+    series = ConsultationPage.load_dates(
+        ConsultationPage.objects.live()
+        .filter(locale_id=page.locale_id, host__isnull=True)
+        .order_by("title")
+    )
+    if not series:
+        return ""
+    occurrences = sorted(
+        occurrence for consultation in series for occurrence in consultation.upcoming(POSTER_DATES)
+    )[:POSTER_DATES]
+    languages = dict(SPOKEN_LANGUAGES)
+    codes = sorted({code for consultation in series for code in consultation.interpreter_languages})
+    context = {
+        "series": series,
+        "occurrences": occurrences,
+        "interpreters": [languages[code] for code in codes if code in languages],
+    }
+    return render_to_string("events/print/includes/office_hours.html", context, request=request)

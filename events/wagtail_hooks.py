@@ -6,16 +6,18 @@ from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from home.admin_policies import OnlyTheseActions
+from home.models import HomePage
 from home.sections import (
     EMPTY_RESULTS_SECTIONS,
     HELP_CHECK_SECTIONS,
     HOME_SECTIONS,
     OFFER_SECTIONS,
+    PRINT_SECTIONS,
 )
 
 from .dashboard import AppointmentRequestsPanel, NextConsultationsPanel, RegistrationDeadlinePanel
 from .models import AppointmentRequest
-from .sections import render_next_consultation
+from .sections import render_next_consultation, render_office_hours
 
 
 @hooks.register(HOME_SECTIONS)
@@ -39,6 +41,16 @@ def next_consultation_after_help_check(page, request):
     language = translation.get_language()
     interpreter = language if language != settings.LANGUAGE_CODE else None
     return render_next_consultation(page, request, others=2, interpreter=interpreter)
+
+
+@hooks.register(PRINT_SECTIONS)
+def consultation_hours_in_print(page, request):
+    """The office's poster names its hours and next dates; a take-away sheet the next hour."""
+    if isinstance(page, HomePage):
+        return render_office_hours(page, request)
+    return render_next_consultation(
+        page, request, template="events/print/includes/next_consultation.html"
+    )
 
 
 @hooks.register("construct_homepage_panels")

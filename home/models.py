@@ -17,11 +17,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
-from . import conf
+from . import conf, printing
 from .blocks import PARAGRAPH_FEATURES, EntryPointBlock, StandardStreamBlock
 from .districts import District
 from .panels import FeedbackPanel, TranslationStatusPanel
-from .sections import EMPTY_RESULTS_SECTIONS, HOME_SECTIONS, collect_sections
+from .sections import EMPTY_RESULTS_SECTIONS, HOME_SECTIONS, PRINT_SECTIONS, collect_sections
 
 logger = logging.getLogger(__name__)
 
@@ -38,11 +38,16 @@ def clean_search_query(raw):
     return " ".join(words)[:MAX_QUERY_LENGTH]
 
 
-class BasePage(Page):
-    """Shared behaviour of every page of the apps: the host's base template."""
+class BasePage(RoutablePageMixin, Page):
+    """Shared behaviour of every page of the apps: the host's base template, the QR code
+    view, and the routes of print material (home.printing)."""
 
     #: Pages that ask "Hat Ihnen diese Seite geholfen?" (home.feedback) set this.
     collects_feedback = False
+    #: The print material a page type offers (home.printing.KINDS), and the template of its
+    #: content there.
+    print_kinds = ()
+    print_template = None
 
     settings_panels = [
         TranslationStatusPanel(
@@ -63,6 +68,47 @@ class BasePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = conf.base_template()
         return context
+
+    @path("qr-code/", name="qr_code")
+    def qr_code(self, request):
+        """The page's QR code, large: a counsellor holds it up to a family's phone."""
+        url = self.get_full_url(request)
+        return self.render(
+            request,
+            context_overrides={
+                "url": url,
+                "qr": printing.qr_svg(url, self.title),
+                "print_links": self.print_links(),
+            },
+            template="home/qr_code.html",
+        )
+
+    @path(printing.route(printing.POSTER), name="poster")
+    def poster(self, request):
+        return printing.serve(self, request, printing.POSTER)
+
+    @path(printing.route(printing.POSTER, "<str:second>"), name="bilingual_poster")
+    def bilingual_poster(self, request, second):
+        return printing.serve(self, request, printing.POSTER, second)
+
+    @path(printing.route(printing.FLYER), name="flyer")
+    def flyer(self, request):
+        return printing.serve(self, request, printing.FLYER)
+
+    @path(printing.route(printing.SHEET), name="sheet")
+    def sheet(self, request):
+        return printing.serve(self, request, printing.SHEET)
+
+    def print_context(self, request):
+        """What this page's print material shows beyond its page context."""
+        return {}
+
+    def print_links(self):
+        """(kind, name, URL) of this page's print material, in the page's language."""
+        return [
+            (kind, printing.KINDS[kind][0], f"{self.url}{printing.route(kind)}")
+            for kind in self.print_kinds
+        ]
 
     def get_url_parts(self, request=None):
         """The URL from the page tree snapshot; Wagtail computes it for pages the snapshot
@@ -141,7 +187,7 @@ class ReviewedMixin(models.Model):
         return (timezone.localdate() - self.last_reviewed).days > self.REVIEW_INTERVAL_DAYS
 
 
-class HomePage(RoutablePageMixin, BasePage):
+class HomePage(BasePage):
     """The start page: welcome, what is next, where to go, whom to call; and the site search."""
 
     intro = RichTextField(
@@ -171,6 +217,9 @@ class HomePage(RoutablePageMixin, BasePage):
     ]
     # One tree per site; its translations are made by wagtail-localize, not "add page".
     max_count = 1
+    # The office's poster and flyer for the youth club's door and the partners' notice boards.
+    print_kinds = (printing.POSTER, printing.FLYER)
+    print_template = "home/print/home_page.html"
 
     class Meta:
         verbose_name = "Startseite"
@@ -188,6 +237,9 @@ class HomePage(RoutablePageMixin, BasePage):
             key = ("entry_points", self.pk, self.locale_id)
             context["entry_points"] = current().memo(key, self.entry_points_with_targets)
         return context
+
+    def print_context(self, request):
+        return {"print_sections": collect_sections(PRINT_SECTIONS, self, request)}
 
     def entry_points_with_targets(self):
         """(block, the linked page in this page's language) for every entry point."""

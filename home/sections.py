@@ -13,6 +13,8 @@ HOME_SECTIONS = "buero_home_sections"
 OFFER_SECTIONS = "buero_offer_sections"
 #: On the help check's result: the next consultation hour, with an interpreter if offered.
 HELP_CHECK_SECTIONS = "buero_help_check_sections"
+#: On print material: the office's hours on its poster, the next hour on a take-away sheet.
+PRINT_SECTIONS = "buero_print_sections"
 #: On a listing or search page that found nothing.
 EMPTY_RESULTS_SECTIONS = "buero_empty_results_sections"
 

@@ -10,7 +10,7 @@ from wagtail import views as wagtail_views
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
-from . import feedback, page_tree, translation_status
+from . import feedback, page_tree, printing, translation_status
 from .models import PageFeedback
 from .translation_status import Status
 
@@ -147,4 +147,66 @@ class FeedbackReportView(WagtailAdminTemplateMixin, TemplateView):
         rows = [(page, figures[page.pk]) for page in pages.order_by("title") if page.pk in figures]
         rows.sort(key=lambda row: (row[1]["share"], -row[1]["no"]))
         context["rows"] = rows
+        return context
+
+
+def printable_page_types():
+    """The page types that offer print material (home.printing)."""
+    from wagtail.models import get_page_models
+
+    return [model for model in get_page_models() if getattr(model, "print_kinds", ())]
+
+
+class PrintMaterialReportView(WagtailAdminTemplateMixin, TemplateView):
+    """Druckmaterial: every poster, flyer and take-away sheet, per language, ready to print.
+
+    A language without a translation of the page prints the German text with the same
+    notice the page shows; the report says so, so that the office can translate first.
+    """
+
+    template_name = "home/admin/print_material_report.html"
+    page_title = "Druckmaterial"
+    header_icon = "doc-full"
+    breadcrumbs_items = [
+        *WagtailAdminTemplateMixin.breadcrumbs_items,
+        {"url": "", "label": "Druckmaterial"},
+    ]
+
+    def get_context_data(self, **kwargs):
+        from wagtail.models import Locale
+
+        context = super().get_context_data(**kwargs)
+        models = printable_page_types()
+        pages = (
+            Page.objects.live()
+            .type(*models)
+            .filter(locale=Locale.get_default(), alias_of__isnull=True)
+            .order_by("path")
+        )
+        chosen = self.request.GET.get("seite", "")
+        if chosen.isdigit():
+            source = Page.objects.filter(pk=chosen).first()
+            pages = pages.filter(translation_key=source.translation_key if source else None)
+        rows = translation_status.overview(pages=pages)
+        for row in rows:
+            kinds = row.source.specific_class.print_kinds
+            row.edit_url = reverse("wagtailadmin_pages:edit", args=[row.source.pk])
+            row.german = [
+                (printing.KINDS[kind][0], f"{row.source.url}{printing.route(kind)}")
+                for kind in kinds
+            ]
+            for cell in row.cells:
+                page = (
+                    cell.translation
+                    if cell.translation is not None and cell.translation.live
+                    else None
+                )
+                base = (page or row.source).url
+                cell.translated = cell.status != Status.MISSING
+                cell.links = [
+                    (printing.KINDS[kind][0], f"{base}{printing.route(kind)}") for kind in kinds
+                ]
+                if printing.POSTER in kinds:
+                    cell.bilingual = f"{row.source.url}{printing.route(printing.POSTER, cell.locale.language_code)}"
+        context.update(rows=rows, locales=translation_status.target_locales(), Status=Status)
         return context

@@ -4,13 +4,20 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import printing
 from .admin_policies import OnlyTheseActions
 from .dashboard import MissedSearchesPanel, ReviewDuePanel, TranslationsPanel
 from .models import MissedSearch, SearchSynonym
-from .views import FeedbackReportView, TranslationReportView, feedback_pages
+from .views import (
+    FeedbackReportView,
+    PrintMaterialReportView,
+    TranslationReportView,
+    feedback_pages,
+)
 
 
 @hooks.register("register_admin_urls")
@@ -22,6 +29,11 @@ def register_translation_report_url():
             name="translation_report",
         ),
         path("reports/feedback/", FeedbackReportView.as_view(), name="feedback_report"),
+        path(
+            "reports/print-material/",
+            PrintMaterialReportView.as_view(),
+            name="print_material_report",
+        ),
     ]
 
 
@@ -104,4 +116,47 @@ class FeedbackMenuItem(MenuItem):
 def register_feedback_report_menu_item():
     return FeedbackMenuItem(
         "Rückmeldungen", reverse("feedback_report"), icon_name="help", order=720
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_print_material_menu_item():
+    return MenuItem(
+        "Druckmaterial", reverse("print_material_report"), icon_name="doc-full", order=730
+    )
+
+
+#: The buttons' labels in the page's action menu, per kind of print material.
+PRINT_BUTTON_LABELS = {
+    printing.POSTER: "Plakat drucken",
+    printing.FLYER: "Flyer drucken",
+    printing.SHEET: "Infoblatt drucken",
+}
+
+
+@hooks.register("register_page_header_buttons")
+@hooks.register("register_page_listing_more_buttons")
+def print_material_buttons(page, user, view_name=None, next_url=None):
+    """ "Plakat drucken", "Flyer drucken", "Infoblatt drucken" in the page's language, and
+    the report with every language and the posters in two languages."""
+    kinds = getattr(page.specific_class, "print_kinds", ())
+    if not kinds or not page.live or page.url is None:
+        return
+    attrs = {"target": "_blank", "rel": "noopener"}
+    for position, kind in enumerate(kinds):
+        yield Button(
+            PRINT_BUTTON_LABELS[kind],
+            f"{page.url}{printing.route(kind)}",
+            icon_name="doc-full",
+            attrs=attrs,
+            priority=80 + position,
+        )
+    label = (
+        "Plakat in zwei Sprachen …" if printing.POSTER in kinds else "In anderen Sprachen drucken …"
+    )
+    yield Button(
+        label,
+        f"{reverse('print_material_report')}?seite={page.pk}",
+        icon_name="globe",
+        priority=80 + len(kinds),
     )

@@ -186,6 +186,14 @@ def urls(home, office, translate, locales):
             f"{code}-search-results": f"{home_url}suche/?q=Kinderzuschlag",
             f"{code}-search-no-results": f"{home_url}suche/?q=Zwischenzeitlich",
             f"{code}-not-found": f"{home_url}gibt-es-nicht/",
+            # Print material and the QR code view (home.printing).
+            f"{code}-office-poster": f"{home_url}plakat/",
+            f"{code}-poster-bilingual": f"{by_name['consultation'].url}plakat/"
+            + ("ar/" if code == "de" else "de/"),
+            f"{code}-flyer": f"{by_name['consultation'].url}flyer/",
+            f"{code}-offer-sheet": f"{by_name['offer'].url}infoblatt/",
+            f"{code}-partner-sheet": f"{by_name['partner'].url}infoblatt/",
+            f"{code}-qr-code": f"{by_name['offer'].url}qr-code/",
         }
     return urls
 

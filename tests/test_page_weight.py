@@ -50,7 +50,15 @@ def urls(home, office):
         courses,
         course,
     ]
-    return [page.url for page in pages] + ["/de/suche/?q=Angebot", "/de/gibt-es-nicht/"]
+    printed = [
+        f"{home.url}plakat/",
+        f"{consultation.url}plakat/ar/",
+        f"{consultation.url}flyer/",
+        f"{partner.url}infoblatt/",
+        f"{offers.get_children().first().url}infoblatt/",
+        f"{partner.url}qr-code/",
+    ]
+    return [page.url for page in pages] + printed + ["/de/suche/?q=Angebot", "/de/gibt-es-nicht/"]
 
 
 def test_every_public_page_stays_under_the_weight_budget(client, urls):

@@ -24,3 +24,22 @@ def test_every_public_page_stays_within_the_query_budget(client, public_pages):
         counts[url] = len(queries)
     over = {url: count for url, count in counts.items() if count > BUDGET}
     assert not over, f"over {BUDGET} queries: {over}"
+
+
+def test_print_material_and_qr_codes_stay_within_the_query_budget(client, public_pages):
+    """Posters (also in two languages), flyers, take-away sheets and the QR code view."""
+    counts = {}
+    for page in public_pages:
+        urls = [f"{page.url}qr-code/"] + [url for _kind, _name, url in page.specific.print_links()]
+        if f"{page.url}plakat/" in urls:
+            second = "ar" if page.locale.language_code == "de" else "de"
+            urls.append(f"{page.url}plakat/{second}/")
+        for url in urls:
+            assert client.get(url).status_code == 200, url  # warm the caches
+            with CaptureQueriesContext(connection) as queries:
+                client.get(url)
+            counts[url] = len(queries)
+    assert any("infoblatt/" in url for url in counts)
+    assert any("flyer/" in url for url in counts)
+    over = {url: count for url, count in counts.items() if count > BUDGET}
+    assert not over, f"over {BUDGET} queries: {over}"

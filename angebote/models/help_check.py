@@ -7,6 +7,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import path
 from wagtail.models import Page
 
 from home.models import BasePage
@@ -69,8 +70,9 @@ class HelpCheckPage(BasePage):
         verbose_name = "Hilfe-Check"
         verbose_name_plural = "Hilfe-Checks"
 
+    @path("")
     @method_decorator(sensitive_post_parameters())
-    def serve(self, request, *args, **kwargs):
+    def help_check(self, request):
         # sensitive_post_parameters: an error report (a 500 mailed to the admins) shows no answer.
         from ..help_check import HelpCheckForm, HelpCheckResult
 

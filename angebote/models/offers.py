@@ -11,9 +11,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home import page_tree
+from home import page_tree, printing
 from home.models import BasePage, ReviewedMixin
-from home.sections import OFFER_SECTIONS, collect_sections
+from home.sections import OFFER_SECTIONS, PRINT_SECTIONS, collect_sections
 
 from ..blocks import OfferStreamBlock
 from ..fields import MultipleChoiceField
@@ -184,6 +184,9 @@ class OfferPage(PartnerLinkedPage, ReviewedMixin, BasePage):
     base_form_class = TaxonomyPageForm
 
     partner_field = "providers"
+    # "Infoblatt": a counsellor prints the offer for a family, in the family's language.
+    print_kinds = (printing.SHEET,)
+    print_template = "angebote/print/offer_page.html"
     parent_page_types = ["angebote.OfferIndexPage"]
     subpage_types = []
     search_label = _("Help offers")
@@ -200,6 +203,17 @@ class OfferPage(PartnerLinkedPage, ReviewedMixin, BasePage):
         context["sections"] = collect_sections(OFFER_SECTIONS, self, request)
         context["listing_url"] = self.listing_url()
         return context
+
+    def print_context(self, request):
+        blocks = {"checklist": [], "steps": []}
+        for block in self.body:
+            if block.block_type in blocks:
+                blocks[block.block_type].append(block.value)
+        return {
+            "checklists": blocks["checklist"],
+            "steps": blocks["steps"],
+            "print_sections": collect_sections(PRINT_SECTIONS, self, request),
+        }
 
     def listing_url(self):
         """The offer listing this offer is in, which its topic links filter."""

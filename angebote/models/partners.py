@@ -12,9 +12,11 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home import printing
 from home.blocks import PARAGRAPH_FEATURES
 from home.districts import District
 from home.models import BasePage, ReviewedMixin
+from home.sections import PRINT_SECTIONS, collect_sections
 
 from ..fields import MultipleChoiceField
 from .choices import SPOKEN_LANGUAGES, PartnerKind, StepFreeAccess
@@ -149,6 +151,9 @@ class PartnerPage(ReviewedMixin, BasePage):
     ]
     base_form_class = TaxonomyPageForm
 
+    # "Infoblatt": whom to call and when, to hand a family or pin to a notice board.
+    print_kinds = (printing.SHEET,)
+    print_template = "angebote/print/partner_page.html"
     parent_page_types = ["angebote.PartnerIndexPage"]
     subpage_types = []
     search_label = _("Network partners")
@@ -174,6 +179,9 @@ class PartnerPage(ReviewedMixin, BasePage):
             .order_by("title")
         )
         return context
+
+    def print_context(self, request):
+        return {"print_sections": collect_sections(PRINT_SECTIONS, self, request)}
 
     @property
     def language_labels(self):

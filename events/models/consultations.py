@@ -13,7 +13,7 @@ from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -21,12 +21,15 @@ from wagtail_localize.fields import SynchronizedField
 from angebote.fields import MultipleChoiceField
 from angebote.models.choices import SPOKEN_LANGUAGES
 from angebote.partner_access import PartnerLinkedPage
+from home import printing
 from home.models import BasePage, VenueAccess
 
-from .. import feeds, recurrence
+from .. import feeds, recurrence, rules
 
 WEEKDAY_CHOICES = [(str(number), name) for number, name in sorted(WEEKDAYS.items())]
 NEXT_DATES = 8
+#: Dates a poster or flyer lists.
+POSTER_DATES = 3
 LISTING_WEEKS = 6
 
 
@@ -43,7 +46,7 @@ class NthWeekday(models.IntegerChoices):
     LAST = recurrence.LAST, "am letzten"
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(BasePage):
     """Termine: every upcoming consultation date of the next weeks, grouped by week."""
 
     intro = models.TextField(
@@ -85,7 +88,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return feeds.ical_response(calendar, "sprechstunden.ics")
 
 
-class ConsultationPage(PartnerLinkedPage, RoutablePageMixin, BasePage):
+class ConsultationPage(PartnerLinkedPage, BasePage):
     """A recurring consultation hour: the office's open hour or a partner's thematic hour."""
 
     collects_feedback = True
@@ -301,6 +304,8 @@ class ConsultationPage(PartnerLinkedPage, RoutablePageMixin, BasePage):
     has_date_feeds = True
     #: Shown after the title in date listings; an open hour has no booking status.
     listing_status = ""
+    print_kinds = (printing.POSTER, printing.FLYER)
+    print_template = "events/print/consultation_page.html"
 
     class Meta:
         verbose_name = "Sprechstunde"
@@ -378,6 +383,15 @@ class ConsultationPage(PartnerLinkedPage, RoutablePageMixin, BasePage):
     def upcoming(self, count=NEXT_DATES, **kwargs):
         kwargs.setdefault("language", translation.get_language())
         return recurrence.upcoming(self.series(), timezone.now(), count, **kwargs)
+
+    @property
+    def rule_text(self):
+        """The rule in words, e.g. "jeden Mittwoch, 17–19 Uhr" (events.rules)."""
+        return rules.describe(self.series())
+
+    def print_context(self, request):
+        prefetch_related_objects([self], "cancellations", "extra_dates")
+        return {"print_dates": self.upcoming(POSTER_DATES)}
 
     @property
     def interpreter_labels(self):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
@@ -52,7 +52,7 @@ class CourseQuerySet(PageQuerySet):
         return self.annotate(first_start=Min("sessions__start"), last_end=Max("sessions__end"))
 
 
-class CourseIndexPage(RoutablePageMixin, BasePage):
+class CourseIndexPage(BasePage):
     """Weiterbildungen: upcoming courses first; past ones on the archive page."""
 
     intro = models.TextField(

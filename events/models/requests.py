@@ -14,7 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.models import Page
 
 from angebote.fields import MultipleChoiceField
@@ -67,7 +67,7 @@ WEEKDAY_CODES = [
 ]
 
 
-class AppointmentRequestPage(RoutablePageMixin, BasePage):
+class AppointmentRequestPage(BasePage):
     """The form for "Termine nach Vereinbarung", one per language tree under the home page."""
 
     intro = models.TextField(
