@@ -105,7 +105,7 @@ def test_every_demo_offer_and_partner_fits_one_take_away_sheet(
     _root, sheets, _hours = demo_print_pages
     page = new_context().new_page()
     too_long = {}
-    for url, title in sheets[language]:
+    for url, _title in sheets[language]:
         pdf = printed(page, f"{base_url}{url}infoblatt/")
         if len(pdf) != 1:
             too_long[url] = len(pdf)
@@ -173,7 +173,9 @@ def test_print_pages_and_the_qr_code_view_have_no_accessibility_violations(
     for url in urls:
         assert page.goto(base_url + url).status == 200, url
         # The print button appears with the script; axe checks the page as a visitor sees it.
-        assert page.locator("[data-print]").count() == 0 or page.locator("[data-print]").is_visible()
+        assert (
+            page.locator("[data-print]").count() == 0 or page.locator("[data-print]").is_visible()
+        )
         found = axe_failures(page, axe_script)
         if found:
             failures[url] = "\n".join(found)
