@@ -1,5 +1,6 @@
 """Home page, standard pages and the office's site settings."""
 
+import html
 import logging
 import re
 
@@ -40,11 +41,30 @@ def clean_search_query(raw):
     return " ".join(words)[:MAX_QUERY_LENGTH]
 
 
+#: About as much of a page's description as messengers and search engines show.
+PREVIEW_LENGTH = 200
+_BLOCK_ENDS = re.compile(r"</(?:p|li|h[1-6]|div|blockquote)>|<br\s*/?>", re.I)
+
+
+def preview_text(text, length=PREVIEW_LENGTH):
+    """Rich or plain text as one line of plain text, cut at a word boundary after at most
+    ``length`` characters: messengers and search engines would cut it mid-word."""
+    text = " ".join(html.unescape(strip_tags(_BLOCK_ENDS.sub(" ", str(text or "")))).split())
+    if len(text) <= length:
+        return text
+    cut = text[:length]
+    if text[length] != " ":
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–-") + "…"
+
+
 class BasePage(Page):
     """Shared behaviour of every page of the apps: the host's base template."""
 
     #: Pages that ask "Hat Ihnen diese Seite geholfen?" (home.feedback) set this.
     collects_feedback = False
+    #: The field a page shows as its summary under the title (its link preview's text).
+    summary_field = "intro"
 
     settings_panels = [
         TranslationStatusPanel(
@@ -122,6 +142,11 @@ class BasePage(Page):
     def card_text(self):
         """The sentence a card or search result shows for this page."""
         return self.search_description or strip_tags(getattr(self, "intro", "") or "")
+
+    def link_preview_description(self):
+        """The text under the title where a link to this page is shared, and the search
+        engines' description: the editor's search description, else the page's summary."""
+        return preview_text(self.search_description or getattr(self, self.summary_field, ""))
 
 
 class ReviewedMixin(models.Model):
