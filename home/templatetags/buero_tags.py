@@ -4,6 +4,7 @@ import datetime
 import json
 import re
 from functools import lru_cache
+from urllib.parse import quote, urlencode
 
 from django import template
 from django.conf import settings
@@ -218,6 +219,23 @@ def link_preview(context, title=None, path=None):
             if code != languages.page_language
         ],
         "image": image,
+    }
+
+
+@register.inclusion_tag("home/components/share.html", takes_context=True)
+def share_links(context):
+    """ "Teilen" under a page's content: plain links that load nothing from another host
+    until they are clicked, the page's QR code, and "copy link" where a script runs."""
+    page = context["page"]
+    url = page.get_full_url(context.get("request"))
+    title = page.title
+    return {
+        "url": url,
+        "qr_code_url": f"{page.url}qr-code/",
+        "whatsapp": "https://wa.me/?" + urlencode({"text": f"{title} {url}"}, quote_via=quote),
+        "telegram": "https://t.me/share/url?"
+        + urlencode({"url": url, "text": title}, quote_via=quote),
+        "email": "mailto:?" + urlencode({"subject": title, "body": url}, quote_via=quote),
     }
 
 
