@@ -1,4 +1,5 @@
-"""Template tags for the site chrome: navigation, language switcher, legal links, phone links."""
+"""Template tags for the site chrome: navigation, language switcher, legal links, phone links,
+link previews and share links."""
 
 import datetime
 import json
@@ -209,7 +210,7 @@ def link_preview(context, title=None, path=None):
         image = {**image, "url": _absolute_url(request, image["url"])}
     return {
         "site_name": office.name,
-        "title": title or (page.seo_title or page.title if page is not None else office.name),
+        "title": title or ((page.seo_title or page.title) if page is not None else office.name),
         "description": description,
         "url": url,
         "locale": open_graph_locale(languages.page_language),
@@ -372,6 +373,9 @@ def when_text(start, end):
     start, end = template_localtime(start), template_localtime(end)
     separator = list_separator()
     times = f"{start.strftime('%H:%M')}–{end.strftime('%H:%M')}"
+    if translation.get_language_bidi():
+        # Isolated left to right, as <bdi dir="ltr"> does in HTML: else "12:00–10:00".
+        times = f"\u2066{times}\u2069"
     return separator.join((_day_text(start.date(), "l"), _day_text(start.date()), times))
 
 
