@@ -4,7 +4,12 @@ Texts are realistic but marked as demo where an operator must complete them (Imp
 Datenschutz, Erklärung zur Barrierefreiheit; the operator's tasks are in square brackets). Other apps' demo modules find the home page in ``context["home"]``.
 """
 
+from pathlib import Path
+
+from django.core.files.images import ImageFile
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
+from wagtail.utils.file import hash_filelike
 
 from .districts import District
 from .models import HomePage, OfficeSettings, SearchSynonym, StandardPage, VenueAccess
@@ -291,6 +296,36 @@ def _office_settings(site, pages):
     return True
 
 
+#: The demo's image for link previews: the office's name on the site's colours, drawn once
+#: with Pillow (no photograph, nobody's face, nothing from elsewhere).
+SHARE_IMAGE = Path(__file__).parent / "demo_assets" / "link-preview.png"
+
+
+def _share_image(site):
+    """Import the link-preview image once (found again by its file's hash) and choose it in
+    the office settings unless another one is chosen there."""
+    office = OfficeSettings.for_site(site)
+    if office.share_image_id is not None:
+        return False
+    image_model = get_image_model()
+    with SHARE_IMAGE.open("rb") as file:
+        file_hash = hash_filelike(file)
+        image = image_model.objects.filter(file_hash=file_hash).first()
+        created = image is None
+        if created:
+            file.seek(0)
+            image = image_model(
+                title="Offenes Büro – Link-Vorschau",
+                description="Schriftzug „Offenes Büro im Jugendclub Tangerhütte“",
+                file=ImageFile(file, name=SHARE_IMAGE.name),
+            )
+            image._set_image_file_metadata()
+            image.save()
+    office.share_image = image
+    office.save()
+    return created
+
+
 def add_entry_point(home, page, text, title=""):
     """Link a page from the home page's entry points unless it is linked already."""
     if any(block.value["page"].id == page.id for block in home.entry_points):
@@ -307,10 +342,17 @@ def load(context):
     pages = {page.slug: page for page in StandardPage.objects.child_of(home)}
     site = Site.objects.filter(root_page=home).first()
     settings_created = _office_settings(site, pages) if site else False
+    image_created = _share_image(site) if site else False
     add_entry_point(home, pages["ueber-uns"], "Wer wir sind und wie wir helfen.")
     add_entry_point(home, pages["leichte-sprache"], "Das Offene Büro in Leichter Sprache.")
     created_synonyms = _search_synonyms(home.locale)
-    return int(home_created) + len(created_pages) + int(settings_created) + created_synonyms
+    return (
+        int(home_created)
+        + len(created_pages)
+        + int(settings_created)
+        + int(image_created)
+        + created_synonyms
+    )
 
 
 #: What people type, and what the pages call it (Suchbegriffe).

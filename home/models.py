@@ -1,9 +1,11 @@
 """Home page, standard pages and the office's site settings."""
 
+import html
 import logging
 import re
 
 from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Paginator
 from django.db import DatabaseError, IntegrityError, models, transaction
 from django.utils import timezone
@@ -14,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
@@ -38,6 +41,23 @@ def clean_search_query(raw):
     return " ".join(words)[:MAX_QUERY_LENGTH]
 
 
+#: About as much of a page's description as messengers and search engines show.
+PREVIEW_LENGTH = 200
+_BLOCK_ENDS = re.compile(r"</(?:p|li|h[1-6]|div|blockquote)>|<br\s*/?>", re.I)
+
+
+def preview_text(text, length=PREVIEW_LENGTH):
+    """Rich or plain text as one line of plain text, cut at a word boundary after at most
+    ``length`` characters: messengers and search engines would cut it mid-word."""
+    text = " ".join(html.unescape(strip_tags(_BLOCK_ENDS.sub(" ", str(text or "")))).split())
+    if len(text) <= length:
+        return text
+    cut = text[:length]
+    if text[length] != " ":
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–-") + "…"
+
+
 class BasePage(RoutablePageMixin, Page):
     """Shared behaviour of every page of the apps: the host's base template, the QR code
     view, and the routes of print material (home.printing)."""
@@ -48,6 +68,8 @@ class BasePage(RoutablePageMixin, Page):
     #: content there.
     print_kinds = ()
     print_template = None
+    #: The field a page shows as its summary under the title (its link preview's text).
+    summary_field = "intro"
 
     settings_panels = [
         TranslationStatusPanel(
@@ -166,6 +188,11 @@ class BasePage(RoutablePageMixin, Page):
     def card_text(self):
         """The sentence a card or search result shows for this page."""
         return self.search_description or strip_tags(getattr(self, "intro", "") or "")
+
+    def link_preview_description(self):
+        """The text under the title where a link to this page is shared, and the search
+        engines' description: the editor's search description, else the page's summary."""
+        return preview_text(self.search_description or getattr(self, self.summary_field, ""))
 
 
 class ReviewedMixin(models.Model):
@@ -533,6 +560,15 @@ class OfficeSettings(BaseSiteSetting):
         related_name="+",
         help_text="Die Erklärung zur Barrierefreiheit; sie wird in der Fußzeile verlinkt.",
     )
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Bild für Link-Vorschauen",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Erscheint, wenn jemand einen Link zur Website in einem Messenger oder sozialen Netzwerk teilt. Am besten 1200 mal 630 Pixel (Breite mal Höhe), ohne Gesichter von Menschen, die nicht eingewilligt haben.",
+    )
 
     panels = [
         FieldPanel("name"),
@@ -561,6 +597,7 @@ class OfficeSettings(BaseSiteSetting):
             ],
             heading="Pflichtseiten in der Fußzeile",
         ),
+        MultiFieldPanel([FieldPanel("share_image")], heading="Link-Vorschau"),
     ]
 
     class Meta:
@@ -589,6 +626,46 @@ class OfficeSettings(BaseSiteSetting):
             .base_queryset()
             .select_related("imprint_page", "privacy_page", "accessibility_page")
         )
+
+    #: Open Graph's recommended size; messengers crop other sizes to about this shape.
+    SHARE_IMAGE_FILTER = "fill-1200x630"
+
+    @classmethod
+    def share_image_cache_key(cls, site_id):
+        return f"home:share-image:{site_id}"
+
+    def share_image_preview(self):
+        """URL, size and alternative text of the link-preview rendition, or None.
+
+        Every public page names it in its <head>: kept in the cache like the settings
+        (home.signals drops it when the settings or an image change), so that it costs a
+        page no query.
+        """
+        key = self.share_image_cache_key(self.site_id)
+        preview = cache.get(key)
+        if preview is None:
+            preview = self._share_image_preview()
+            cache.set(key, preview, None)
+        return preview or None
+
+    def _share_image_preview(self):
+        if self.share_image_id is None:
+            return {}
+        try:
+            image = self.share_image
+        except ObjectDoesNotExist:  # deleted a moment ago; home.signals drops these settings
+            return {}
+        try:
+            rendition = image.get_rendition(self.SHARE_IMAGE_FILTER)
+        except SourceImageIOError:
+            logger.warning("The file of the link-preview image %s is missing.", image.pk)
+            return {}
+        return {
+            "url": rendition.url,
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": image.default_alt_text,
+        }
 
     @cached_property
     def appointment_phone(self):

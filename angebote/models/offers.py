@@ -40,6 +40,7 @@ class OfferPage(PartnerLinkedPage, ReviewedMixin, BasePage):
     """One help offer, laid out in the order a family needs it."""
 
     collects_feedback = True
+    summary_field = "summary"
 
     summary = models.TextField(
         "In einfachen Worten",

@@ -41,6 +41,7 @@ class PartnerPage(ReviewedMixin, BasePage):
     """An organisation in the network (Behörde, Träger, Beratungsstelle, Verein …)."""
 
     collects_feedback = True
+    summary_field = "description"
 
     kind = models.CharField(
         "Art der Organisation",

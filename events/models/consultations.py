@@ -10,6 +10,7 @@ from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.dates import WEEKDAYS
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -22,7 +23,7 @@ from angebote.fields import MultipleChoiceField
 from angebote.models.choices import SPOKEN_LANGUAGES
 from angebote.partner_access import PartnerLinkedPage
 from home import printing
-from home.models import BasePage, VenueAccess
+from home.models import BasePage, VenueAccess, preview_text
 
 from .. import feeds, recurrence, rules
 
@@ -469,6 +470,20 @@ class ConsultationPage(PartnerLinkedPage, BasePage):
             },
             "eventSchedule": schedule,
         }
+
+    def link_preview_description(self):
+        """The next date first: it is what someone who gets a link to the hour wants to know."""
+        from home.templatetags.buero_tags import when_text
+
+        summary = self.search_description or self.intro
+        upcoming = self.upcoming(1, include_cancelled=False)
+        if not upcoming:
+            return preview_text(summary)
+        occurrence = upcoming[0]
+        next_date = gettext("Next date: %(when)s") % {
+            "when": when_text(occurrence.start, occurrence.end)
+        }
+        return preview_text(f"{next_date}. {summary}" if summary else next_date)
 
     def _schema_days(self):
         names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]

@@ -120,6 +120,7 @@ class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
     """One course for professionals, with its sessions, registration and status."""
 
     collects_feedback = True
+    summary_field = "summary"
 
     summary = models.TextField(
         "Kurzbeschreibung",

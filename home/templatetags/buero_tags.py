@@ -1,9 +1,11 @@
-"""Template tags for the site chrome: navigation, language switcher, legal links, phone links."""
+"""Template tags for the site chrome: navigation, language switcher, legal links, phone links,
+link previews and share links."""
 
 import datetime
 import json
 import re
 from functools import lru_cache
+from urllib.parse import quote, urlencode
 
 from django import template
 from django.conf import settings
@@ -150,6 +152,94 @@ def feedback_form(context):
     }
 
 
+#: Open Graph names a language with its main country; a language missing here is named
+#: the way Django names its locale (pt-br: pt_BR).
+OPEN_GRAPH_LOCALES = {
+    "de": "de_DE",
+    "en": "en_GB",
+    "ar": "ar_AR",
+    "fa": "fa_IR",
+    "uk": "uk_UA",
+    "ru": "ru_RU",
+    "pl": "pl_PL",
+    "ro": "ro_RO",
+}
+
+
+def open_graph_locale(code):
+    return OPEN_GRAPH_LOCALES.get(code) or translation.to_locale(code)
+
+
+def _absolute_url(request, url):
+    """``url`` on the site the request is for, as the page's own absolute URL is."""
+    if url.startswith(("http://", "https://")):
+        return url
+    site = page_tree.current().find_site(request)
+    return site.root_url + url if site is not None else request.build_absolute_uri(url)
+
+
+@register.inclusion_tag("home/components/link_preview.html", takes_context=True)
+def link_preview(context, title=None, path=None):
+    """Open Graph and Twitter card tags and the description, for link previews in
+    messengers and social networks and for search engines.
+
+    ``title`` names a view that is not the page itself (the search, "page not found") and
+    ``path`` its address. Built from the page tree snapshot and the cached office settings:
+    no query.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    page = page if isinstance(page, Page) else None
+    languages = PageLanguages.for_context(context)
+    office = OfficeSettings.for_request(request) if request is not None else OfficeSettings()
+    url = None
+    if request is not None and path is not None:
+        url = _absolute_url(request, path)
+    elif page is not None:
+        url = page.get_full_url(request)
+    description = ""
+    if page is not None:
+        # In the language of the text: an untranslated page describes itself in German.
+        with translation.override(languages.page_language):
+            if hasattr(page, "link_preview_description"):
+                description = page.link_preview_description()
+            else:
+                description = page.search_description
+    image = office.share_image_preview() if request is not None and office.pk else None
+    if image is not None:
+        image = {**image, "url": _absolute_url(request, image["url"])}
+    return {
+        "site_name": office.name,
+        "title": title or ((page.seo_title or page.title) if page is not None else office.name),
+        "description": description,
+        "url": url,
+        "locale": open_graph_locale(languages.page_language),
+        "alternate_locales": [
+            open_graph_locale(code)
+            for code in sorted(languages.translated)
+            if code != languages.page_language
+        ],
+        "image": image,
+    }
+
+
+@register.inclusion_tag("home/components/share.html", takes_context=True)
+def share_links(context):
+    """ "Teilen" under a page's content: plain links that load nothing from another host
+    until they are clicked, the page's QR code, and "copy link" where a script runs."""
+    page = context["page"]
+    url = page.get_full_url(context.get("request"))
+    title = page.title
+    return {
+        "url": url,
+        "qr_code_url": f"{page.url}qr-code/",
+        "whatsapp": "https://wa.me/?" + urlencode({"text": f"{title} {url}"}, quote_via=quote),
+        "telegram": "https://t.me/share/url?"
+        + urlencode({"url": url, "text": title}, quote_via=quote),
+        "email": "mailto:?" + urlencode({"subject": title, "body": url}, quote_via=quote),
+    }
+
+
 @register.simple_tag(takes_context=True)
 def legal_links(context):
     """The legal pages chosen in the office settings, each in the active language if translated."""
@@ -276,6 +366,17 @@ def when(start, end):
         separator,
         time_range(start, end),
     )
+
+
+def when_text(start, end):
+    """The text of ``when`` without markup, for text outside HTML (a link preview)."""
+    start, end = template_localtime(start), template_localtime(end)
+    separator = list_separator()
+    times = f"{start.strftime('%H:%M')}–{end.strftime('%H:%M')}"
+    if translation.get_language_bidi():
+        # Isolated left to right, as <bdi dir="ltr"> does in HTML: else "12:00–10:00".
+        times = f"\u2066{times}\u2069"
+    return separator.join((_day_text(start.date(), "l"), _day_text(start.date()), times))
 
 
 JSON_LD_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 
 from home.models import HomePage, OfficeSettings, StandardPage
@@ -9,7 +10,8 @@ from home.models import HomePage, OfficeSettings, StandardPage
 pytestmark = pytest.mark.django_db
 
 
-def test_load_demo_content_builds_the_site_and_is_idempotent(client):
+def test_load_demo_content_builds_the_site_and_is_idempotent(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     call_command("load_demo_content", verbosity=0)
     call_command("load_demo_content", verbosity=0)
 
@@ -36,9 +38,13 @@ def test_load_demo_content_builds_the_site_and_is_idempotent(client):
     assert homes.filter(alias_of__isnull=True).count() == 4
     assert office.venue_access == "stairs"
     assert office.imprint_page.slug == "impressum"
+    # The link-preview image, imported once from the app's own file.
+    assert get_image_model().objects.count() == 1
+    assert (office.share_image.width, office.share_image.height) == (1200, 630)
 
     content = client.get("/de/").content.decode()
     assert "kostenlos und vertraulich" in content
+    assert '<meta name="twitter:card" content="summary_large_image">' in content
     assert "Zugang nur über eine Treppe, es gibt keinen Aufzug." in content
     for title in ("Impressum", "Datenschutz", "Erklärung zur Barrierefreiheit"):
         assert title in content

@@ -6,3 +6,20 @@ for (const button of document.querySelectorAll("[data-print]")) {
   button.hidden = false;
   button.addEventListener("click", () => window.print());
 }
+
+// "Copy link" (the share box): only where the browser lets a page write to the clipboard.
+// The status line beside the button says that it worked, in the visitor's language.
+for (const button of document.querySelectorAll("[data-copy-link]")) {
+  if (!navigator.clipboard) continue;
+  const status = button.parentElement.querySelector("[role=status]");
+  button.hidden = false;
+  button.addEventListener("click", async () => {
+    status.textContent = "";
+    try {
+      await navigator.clipboard.writeText(button.dataset.copyLink);
+      status.textContent = button.dataset.copied;
+    } catch {
+      // Refused (no permission): the address bar still has the link.
+    }
+  });
+}
