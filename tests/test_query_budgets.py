@@ -41,5 +41,6 @@ def test_print_material_and_qr_codes_stay_within_the_query_budget(client, public
             counts[url] = len(queries)
     assert any("infoblatt/" in url for url in counts)
     assert any("flyer/" in url for url in counts)
+    print("\n" + "\n".join(f"{count:3d} {url}" for url, count in sorted(counts.items())))
     over = {url: count for url, count in counts.items() if count > BUDGET}
     assert not over, f"over {BUDGET} queries: {over}"

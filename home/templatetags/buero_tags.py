@@ -237,6 +237,7 @@ def share_links(context):
         "telegram": "https://t.me/share/url?"
         + urlencode({"url": url, "text": title}, quote_via=quote),
         "email": "mailto:?" + urlencode({"subject": title, "body": url}, quote_via=quote),
+        "print_links": page.print_links() if hasattr(page, "print_links") else [],
     }
 
 

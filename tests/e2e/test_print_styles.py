@@ -74,5 +74,6 @@ def test_copy_link_is_hidden_without_javascript(site, new_context):
     page.goto(base_url + all_pages["de"]["offer"])
     share = page.locator(".share")
     assert share.is_visible()
-    assert share.locator("a").count() == 4  # the plain links work without a script
+    # The plain links work without a script: four to share, one to the take-away sheet.
+    assert share.locator("a").count() == 5
     assert not share.locator("[data-copy-link]").is_visible()

@@ -315,3 +315,11 @@ class TestEditorsPrintFromTheAdmin(SiteRootTestCase):
         assert "Wohngeld" in only.content.decode()
         assert "Offene Sprechstunde" not in only.content.decode()
         assert self.client.get("/admin/reports/print-material/?seite=999999").status_code == 200
+
+
+def test_a_counsellor_finds_the_sheet_under_the_page_in_its_language(client, tree):
+    html = client.get(tree["offer_ar"].url).content.decode()
+    assert f'<a href="{tree["offer_ar"].url}infoblatt/">ورقة معلومات</a>' in html
+    html = client.get(tree["hour"].url).content.decode()
+    assert f'<a href="{tree["hour"].url}plakat/">Plakat</a>' in html
+    assert f'<a href="{tree["hour"].url}flyer/">Flyer</a>' in html

@@ -60,9 +60,11 @@ def test_content_pages_share_their_absolute_address(client, public_pages):
         assert full_url.startswith("http://localhost/")
         elements = share_box(client, page.url)
         hrefs = [attrs["href"] for attrs in links(elements)]
-        assert len(hrefs) == 4, page.url
+        printed = [url for _kind, _name, url in page.specific.print_links()]
+        assert len(hrefs) == 4 + len(printed), page.url
 
-        whatsapp, telegram, email, qr_code = hrefs
+        whatsapp, telegram, email, qr_code, *print_material = hrefs
+        assert print_material == printed
         encoded = quote(full_url, safe="")
         assert whatsapp == f"https://wa.me/?text={quote(page.title, safe='')}%20{encoded}"
         assert telegram.startswith("https://t.me/share/url?")
