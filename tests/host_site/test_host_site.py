@@ -105,3 +105,30 @@ def test_demo_content_leaves_the_hosts_site_alone():
     call_command("load_demo_content", german_only=True, verbosity=0)
     assert Site.objects.get(is_default_site=True).root_page_id == host_root.id
     assert Page.objects.filter(slug="ueber-uns").exists()
+
+
+@pytest.mark.parametrize(
+    ("page_type", "path", "shown"),
+    [
+        ("home", "plakat/", 'class="sheet poster"'),
+        ("consultation", "flyer/", 'class="flyer"'),
+        (
+            "consultation",
+            "plakat/en/",
+            'class="poster__part" lang="en"',
+        ),  # the host ships de and en
+        ("offer", "infoblatt/", 'class="sheet info-sheet"'),
+        ("partner", "infoblatt/", 'class="sheet info-sheet"'),
+        ("offer", "qr-code/", '<header id="rathaus-header">'),
+    ],
+)
+def test_print_material_and_qr_codes_work_in_the_host_site(client, home, page_type, path, shown):
+    page = make_page(page_type, home)
+    response = client.get(f"{page.get_url()}{path}", HTTP_HOST="buero.localhost")
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert shown in content
+    # The QR code opens the page on the host's own address.
+    assert page.full_url.startswith("http://buero.localhost/")
+    assert page.full_url in content
+    assert '<svg role="img"' in content
