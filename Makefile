@@ -158,7 +158,7 @@ lock: install
 # so that a fresh machine without gettext serves every language).
 LOCALES := de en ar fa uk ru pl ro
 messages: install
-	for app in home angebote events; do (cd $$app && mkdir -p locale && \
+	for app in home angebote events opendata; do (cd $$app && mkdir -p locale && \
 		../$(BIN)/python ../manage.py makemessages $(addprefix -l ,$(LOCALES)) --no-obsolete --no-location); done
 	$(MANAGE) makemessages $(addprefix -l ,$(LOCALES)) --no-obsolete --no-location \
 		--ignore '.venv/*' --ignore 'build/*' --ignore 'tests/*' --ignore 'home/*' --ignore 'angebote/*' --ignore 'events/*'

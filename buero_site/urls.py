@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
+    path("", include("opendata.urls")),
 ]
 
 if settings.DEBUG:
@@ -26,6 +27,7 @@ if settings.DEBUG:
 # A request for / is redirected by LocaleMiddleware to the best language from
 # Accept-Language, German otherwise.
 urlpatterns += i18n_patterns(
+    path("", include("opendata.language_urls")),
     # Wagtail's URLs, its page view replaced by the one that routes through the page tree
     # snapshot (home.views.serve); a host site may keep Wagtail's own.
     *(url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"),

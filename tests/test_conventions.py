@@ -12,7 +12,7 @@ from django.core.management import call_command
 from wagtail.models import Page
 from wagtail.snippets.models import get_snippet_models
 
-APPS = ("home", "angebote", "events")
+APPS = ("home", "angebote", "events", "opendata")
 BASE_DIR = Path(settings.BASE_DIR)
 
 
@@ -62,7 +62,7 @@ def test_no_missing_migrations():
 def po_files():
     return sorted(
         path
-        for folder in ("home", "angebote", "events", "buero_site")
+        for folder in ("home", "angebote", "events", "opendata", "buero_site")
         for path in (BASE_DIR / folder / "locale").glob("*/LC_MESSAGES/django.po")
     )
 
@@ -115,7 +115,7 @@ def editor_fields():
     from wagtail.models import Page
 
     page_fields = {field.name for field in Page._meta.get_fields()}
-    for label in ("home", "angebote", "events"):
+    for label in APPS:
         for model in django_apps.get_app_config(label).get_models():
             for field in model._meta.get_fields():
                 if (

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "home",
     "angebote",
     "events",
+    "opendata",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",

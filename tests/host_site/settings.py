@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "home",
     "angebote",
     "events",
+    "opendata",
     "wagtail_localize",
     "wagtail_localize.locales",
     # ... and what any Wagtail site already has.

@@ -24,7 +24,7 @@ from home.factories import HomePageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
-APPS = ("home", "angebote", "events")
+APPS = ("home", "angebote", "events", "opendata")
 
 
 @pytest.fixture

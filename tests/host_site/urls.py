@@ -4,5 +4,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 
 urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
+    path("", include("opendata.urls")),
+    path("", include("opendata.language_urls")),
     path("", include(wagtail_urls)),
 ]
