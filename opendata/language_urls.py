@@ -1,4 +1,13 @@
 """The app's addresses below a language (/de/..., /ar/...): a host site includes them inside
 its ``i18n_patterns`` with ``path("", include("opendata.language_urls"))``."""
 
-urlpatterns = []
+from django.urls import path
+
+from .feeds import CancellationFeed, CourseFeed, OfferFeed
+
+urlpatterns = [
+    # Atom feeds (opendata.feeds), linked from every page's <head>.
+    path("feeds/angebote/", OfferFeed(), name="opendata_feed_offers"),
+    path("feeds/weiterbildungen/", CourseFeed(), name="opendata_feed_courses"),
+    path("feeds/ausfaelle/", CancellationFeed(), name="opendata_feed_cancellations"),
+]

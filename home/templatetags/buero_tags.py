@@ -8,6 +8,7 @@ from functools import lru_cache
 from urllib.parse import quote, urlencode
 
 from django import template
+from django.apps import apps
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import NoReverseMatch, reverse
@@ -16,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
@@ -388,6 +390,29 @@ def json_ld(data):
     """schema.org data as a JSON-LD script, escaped so that no text can close the element."""
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_LD_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+#: The Atom feeds of the opendata app: (URL name, title), linked from every page's <head>.
+FEEDS = (
+    ("opendata_feed_offers", _("New and changed help offers")),
+    ("opendata_feed_courses", _("Upcoming courses")),
+    ("opendata_feed_cancellations", _("Cancelled consultation hours")),
+)
+
+
+@register.inclusion_tag("home/components/feed_links.html")
+def feed_links():
+    """<link rel="alternate"> to the feeds in the active language; none where a host site
+    does not install the opendata app."""
+    if not apps.is_installed("opendata"):
+        return {"feeds": []}
+    feeds = []
+    for name, title in FEEDS:
+        try:
+            feeds.append({"url": reverse(name), "title": title})
+        except NoReverseMatch:
+            continue
+    return {"feeds": feeds}
 
 
 @register.simple_tag

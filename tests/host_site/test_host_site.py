@@ -132,3 +132,12 @@ def test_print_material_and_qr_codes_work_in_the_host_site(client, home, page_ty
     assert page.full_url.startswith("http://buero.localhost/")
     assert page.full_url in content
     assert '<svg role="img"' in content
+
+
+def test_the_feeds_work_in_the_host_site(client, home):
+    offers = OfferIndexPageFactory(parent=home, title="Hilfsangebote")
+    offer = OfferPageFactory(parent=offers, title="Wohngeld")
+    offer.save_revision().publish()
+    response = client.get("/feeds/angebote/", HTTP_HOST="buero.localhost")
+    assert response.status_code == 200
+    assert "<title>Wohngeld</title>" in response.content.decode()
