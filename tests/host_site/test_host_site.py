@@ -141,3 +141,21 @@ def test_the_feeds_work_in_the_host_site(client, home):
     response = client.get("/feeds/angebote/", HTTP_HOST="buero.localhost")
     assert response.status_code == 200
     assert "<title>Wohngeld</title>" in response.content.decode()
+
+
+def test_the_hsds_api_works_in_the_host_site(client, home):
+    offers = OfferIndexPageFactory(parent=home, title="Hilfsangebote")
+    OfferPageFactory(parent=offers, title="Wohngeld").save_revision().publish()
+    entry = client.get("/api/hsds/", HTTP_HOST="buero.localhost").json()
+    assert entry["openapi_url"] == "http://buero.localhost/api/hsds/openapi.json"
+    services = client.get("/api/hsds/services", HTTP_HOST="buero.localhost")
+    assert services["Access-Control-Allow-Origin"] == "*"
+    (service,) = services.json()["contents"]
+    assert service["name"] == "Wohngeld"
+    assert service["url"].startswith("http://buero.localhost/")
+    detail = client.get(f"/api/hsds/services/{service['id']}", HTTP_HOST="buero.localhost")
+    assert detail.json()["id"] == service["id"]
+    assert (
+        client.get("/api/hsds/organizations", HTTP_HOST="buero.localhost").json()["total_items"]
+        == 1
+    )
