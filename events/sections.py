@@ -1,4 +1,5 @@
-"""The "next open consultation hour" box that the events app adds to other apps' pages."""
+"""The "next open consultation hour" box that the events app adds to other apps' pages, and
+the office's opening hours in the home page's structured data."""
 
 from django.core.cache import cache
 from django.template.loader import render_to_string
@@ -125,3 +126,26 @@ def render_office_hours(page, request):
         "interpreters": [languages[code] for code in codes if code in languages],
     }
     return render_to_string("events/print/includes/office_hours.html", context, request=request)
+
+
+def office_opening_hours(page):
+    """The office's own weekly consultation hours (those no partner leads) as schema.org
+    OpeningHoursSpecification entries, for the home page's JSON-LD.
+
+    Cached like the box, and dropped with it when a consultation hour changes; hours whose
+    last date has passed are left out.
+    """
+    version = cache.get_or_set(VERSION_KEY, 1, None)
+    key = f"events:office-hours:{version}:{page.locale_id}"
+    hours = cache.get(key)
+    if hours is None:
+        today = timezone.localdate()
+        series = (
+            ConsultationPage.objects.live()
+            .filter(locale_id=page.locale_id, host__isnull=True)
+            .exclude(valid_until__lt=today)
+            .order_by("title")
+        )
+        hours = [entry for consultation in series for entry in consultation.opening_hours_schema()]
+        cache.set(key, hours, CACHE_SECONDS)
+    return hours

@@ -1,4 +1,4 @@
-"""Fill the home app's slots with the next consultation hour."""
+"""Fill the home app's slots with the next consultation hour and the office's hours."""
 
 from django.conf import settings
 from django.utils import translation
@@ -13,11 +13,12 @@ from home.sections import (
     HOME_SECTIONS,
     OFFER_SECTIONS,
     PRINT_SECTIONS,
+    STRUCTURED_DATA_HOURS,
 )
 
 from .dashboard import AppointmentRequestsPanel, NextConsultationsPanel, RegistrationDeadlinePanel
 from .models import AppointmentRequest
-from .sections import render_next_consultation, render_office_hours
+from .sections import office_opening_hours, render_next_consultation, render_office_hours
 
 
 @hooks.register(HOME_SECTIONS)
@@ -51,6 +52,12 @@ def consultation_hours_in_print(page, request):
     return render_next_consultation(
         page, request, template="events/print/includes/next_consultation.html"
     )
+
+
+@hooks.register(STRUCTURED_DATA_HOURS)
+def office_hours_in_structured_data(page, request):
+    """The home page's GovernmentOffice is open in the office's consultation hours."""
+    return office_opening_hours(page)
 
 
 @hooks.register("construct_homepage_panels")

@@ -21,10 +21,18 @@ from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
 from . import conf, printing
+from . import structured_data as schema
 from .blocks import PARAGRAPH_FEATURES, EntryPointBlock, StandardStreamBlock
 from .districts import District
 from .panels import FeedbackPanel, TranslationStatusPanel
-from .sections import EMPTY_RESULTS_SECTIONS, HOME_SECTIONS, PRINT_SECTIONS, collect_sections
+from .sections import (
+    EMPTY_RESULTS_SECTIONS,
+    HOME_SECTIONS,
+    PRINT_SECTIONS,
+    STRUCTURED_DATA_HOURS,
+    collect_items,
+    collect_sections,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -194,6 +202,16 @@ class BasePage(RoutablePageMixin, Page):
         engines' description: the editor's search description, else the page's summary."""
         return preview_text(self.search_description or getattr(self, self.summary_field, ""))
 
+    def structured_data(self, request, context):
+        """schema.org data about this page for search engines and assistants: a dict, a list
+        of dicts or None, rendered in the head by ``{% structured_data %}`` (home.structured_data).
+
+        ``context`` is the template context the page is rendered with: a page type describes
+        what it already loaded for its visitors, so its JSON-LD costs no query of its own.
+        A page that is about itself is a WebPage of its language's website.
+        """
+        return schema.web_page(self, request)
+
 
 class ReviewedMixin(models.Model):
     """Content that the office must check regularly; visitors see when it was last checked."""
@@ -267,6 +285,38 @@ class HomePage(BasePage):
 
     def print_context(self, request):
         return {"print_sections": collect_sections(PRINT_SECTIONS, self, request)}
+
+    def structured_data(self, request, context):
+        """The office as a GovernmentOffice, and the website of this language it publishes.
+
+        Its opening hours are the office's own consultation hours, which the events app
+        contributes through the ``STRUCTURED_DATA_HOURS`` hook (home.sections).
+        """
+        office = OfficeSettings.for_request(request)
+        url = self.get_full_url(request)
+        name = schema.office_name(request) or self.title
+        return [
+            {
+                "@type": "GovernmentOffice",
+                "@id": schema.office_id(url),
+                "name": name,
+                "description": self.link_preview_description(),
+                "url": url,
+                "address": schema.postal_address(office.street, office.postcode, office.town),
+                "telephone": office.phone,
+                "email": office.email,
+                # Counselling in the open office costs nothing (concept: "kostenfrei").
+                "isAccessibleForFree": True,
+                "openingHoursSpecification": collect_items(STRUCTURED_DATA_HOURS, self, request),
+            },
+            {
+                "@type": "WebSite",
+                "@id": schema.website_id(url),
+                "name": name,
+                "url": url,
+                "publisher": {"@type": "GovernmentOffice", "@id": schema.office_id(url)},
+            },
+        ]
 
     def entry_points_with_targets(self):
         """(block, the linked page in this page's language) for every entry point."""

@@ -2,7 +2,8 @@
 
 An app registers a Wagtail hook under one of these names; the hook gets the page and the
 request and returns rendered HTML, or an empty value to show nothing. The events app uses
-them for "next open consultation hour" boxes.
+them for "next open consultation hour" boxes, and to name the office's opening hours in the
+home page's structured data (those hooks return a list).
 """
 
 from wagtail import hooks
@@ -17,8 +18,16 @@ HELP_CHECK_SECTIONS = "buero_help_check_sections"
 PRINT_SECTIONS = "buero_print_sections"
 #: On a listing or search page that found nothing.
 EMPTY_RESULTS_SECTIONS = "buero_empty_results_sections"
+#: In the home page's JSON-LD: the office's opening hours, a list of schema.org
+#: OpeningHoursSpecification dicts.
+STRUCTURED_DATA_HOURS = "buero_structured_data_hours"
 
 
 def collect_sections(hook_name, page, request):
     """The non-empty HTML fragments that hooks registered under ``hook_name`` return."""
     return [section for hook in hooks.get_hooks(hook_name) if (section := hook(page, request))]
+
+
+def collect_items(hook_name, page, request):
+    """The entries of the lists that hooks registered under ``hook_name`` return."""
+    return [item for hook in hooks.get_hooks(hook_name) for item in hook(page, request) or ()]

@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from home import structured_data as schema
 from home.blocks import PARAGRAPH_FEATURES
 from home.models import BasePage
 
@@ -32,3 +33,12 @@ class FilteredIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(import_string(self.filter_class)(self, request).context())
         return context
+
+    def structured_data(self, request, context):
+        """A CollectionPage of the offers or partners this page of the listing shows."""
+        return schema.web_page(
+            self,
+            request,
+            "CollectionPage",
+            mainEntity=schema.item_list(context["results"], request),
+        )

@@ -12,6 +12,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home import page_tree, printing
+from home import structured_data as schema
+from home.districts import District
 from home.models import BasePage, ReviewedMixin
 from home.sections import OFFER_SECTIONS, PRINT_SECTIONS, collect_sections
 
@@ -204,6 +206,65 @@ class OfferPage(PartnerLinkedPage, ReviewedMixin, BasePage):
         context["sections"] = collect_sections(OFFER_SECTIONS, self, request)
         context["listing_url"] = self.listing_url()
         return context
+
+    def structured_data(self, request, context):
+        """The offer as a GovernmentService: who provides it, where, for whom, and how to
+        reach it, from what the page shows (its providers, topics and target groups)."""
+        providers = context["providers"]
+        by_phone = next((partner for partner in providers if partner.phone), None)
+        by_visit = next((partner for partner in providers if partner.street or partner.town), None)
+        channel = schema.compact(
+            {
+                "@type": "ServiceChannel",
+                "servicePhone": by_phone
+                and {"@type": "ContactPoint", "name": by_phone.title, "telephone": by_phone.phone},
+                "serviceLocation": by_visit
+                and {
+                    "@type": "Place",
+                    "name": by_visit.title,
+                    "address": schema.postal_address(
+                        by_visit.street, by_visit.postcode, by_visit.town
+                    ),
+                },
+                "serviceUrl": self.external_url,
+            }
+        )
+        url = self.get_full_url(request)
+        return {
+            "@type": "GovernmentService",
+            "@id": url,
+            "name": self.title,
+            "description": self.summary,
+            "url": url,
+            "serviceType": [topic.name for topic in context["topics"]],
+            "provider": [
+                schema.organization(partner, request, telephone=partner.phone)
+                for partner in providers
+            ],
+            "areaServed": self.area_served(),
+            "audience": [
+                {"@type": "Audience", "audienceType": group.name}
+                for group in context["target_groups"]
+            ],
+            "isAccessibleForFree": self.is_free,
+            "availableChannel": channel if len(channel) > 1 else None,
+        }
+
+    def area_served(self):
+        """The district, the municipality or the village the offer is for, each named in
+        the active language and inside the next larger one."""
+        landkreis = {"@type": "AdministrativeArea", "name": str(_("District of Stendal"))}
+        if self.area == Area.LANDKREIS:
+            return landkreis
+        gemeinde = {
+            "@type": "AdministrativeArea",
+            "name": str(_("Municipality of Tangerhütte")),
+            "containedInPlace": landkreis,
+        }
+        village = dict(District.choices).get(self.area)
+        if village is None:
+            return gemeinde
+        return {"@type": "Place", "name": village, "containedInPlace": gemeinde}
 
     def print_context(self, request):
         blocks = {"checklist": [], "steps": []}

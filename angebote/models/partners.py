@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home import printing
+from home import structured_data as schema
 from home.blocks import PARAGRAPH_FEATURES
 from home.districts import District
 from home.models import BasePage, ReviewedMixin
@@ -22,8 +23,6 @@ from ..fields import MultipleChoiceField
 from .choices import SPOKEN_LANGUAGES, PartnerKind, StepFreeAccess
 from .forms import TaxonomyPageForm
 from .listing import FilteredIndexPage
-
-SCHEMA_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 class PartnerIndexPage(FilteredIndexPage):
@@ -171,7 +170,6 @@ class PartnerPage(ReviewedMixin, BasePage):
         opening_hours = list(self.opening_hours.all())
         context["opening_hours"] = opening_hours
         context["topics"] = localize_all(self, "topics")
-        context["structured_data"] = self.structured_data(request, opening_hours)
         context["offers"] = (
             OfferPage.objects.live()
             .filter(locale_id=self.locale_id, providers__translation_key=self.translation_key)
@@ -194,33 +192,20 @@ class PartnerPage(ReviewedMixin, BasePage):
         return [
             {
                 "@type": "OpeningHoursSpecification",
-                "dayOfWeek": f"https://schema.org/{SCHEMA_WEEKDAYS[row.weekday]}",
+                "dayOfWeek": schema.weekday(row.weekday),
                 "opens": row.opens.strftime("%H:%M"),
                 "closes": row.closes.strftime("%H:%M"),
             }
             for row in opening_hours
         ]
 
-    def structured_data(self, request, opening_hours):
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Organization",
-            "name": self.title,
-            "url": self.get_full_url(request),
-        }
-        if self.street or self.town:
-            data["address"] = {
-                "@type": "PostalAddress",
-                "streetAddress": self.street,
-                "postalCode": self.postcode,
-                "addressLocality": self.town,
-                "addressCountry": "DE",
-            }
-        if self.phone:
-            data["telephone"] = self.phone
-        if self.email:
-            data["email"] = self.email
-        if hours := self.opening_hours_schema(opening_hours):
+    def structured_data(self, request, context):
+        """The organisation, with its address and opening hours; offers name it by @id."""
+        data = schema.organization(self, request, telephone=self.phone)
+        data["email"] = self.email
+        data["sameAs"] = self.website
+        data["address"] = schema.postal_address(self.street, self.postcode, self.town)
+        if hours := self.opening_hours_schema(context["opening_hours"]):
             data["location"] = {
                 "@type": "Place",
                 "name": self.title,

@@ -23,6 +23,7 @@ from angebote.fields import MultipleChoiceField
 from angebote.models.choices import SPOKEN_LANGUAGES
 from angebote.partner_access import PartnerLinkedPage
 from home import printing
+from home import structured_data as schema
 from home.models import BasePage, VenueAccess, preview_text
 
 from .. import feeds, recurrence, rules
@@ -79,6 +80,13 @@ class EventIndexPage(BasePage):
 
         listing = EventListing(self, request, self.consultations())
         return self.render(request, context_overrides=listing.context())
+
+    def structured_data(self, request, context):
+        """A CollectionPage of the consultation hours and courses whose dates it lists."""
+        pages = [page for week in context["weeks"] for _occurrence, page in week["entries"]]
+        return schema.web_page(
+            self, request, "CollectionPage", mainEntity=schema.item_list(pages, request)
+        )
 
     @path("kalender/", name="feed")
     def feed(self, request):
@@ -431,45 +439,64 @@ class ConsultationPage(PartnerLinkedPage, BasePage):
             raise Http404
         return feeds.calendar_response(request, entries, self.title, f"{self.slug}-{day}.ics")
 
-    def structured_data(self, request):
-        """schema.org Event with an eventSchedule, for search engines and assistants."""
+    def structured_data(self, request, context):
+        """schema.org Event with an eventSchedule, for search engines and assistants; the
+        office or the partner that leads it as its organiser, by @id."""
         schedule = {
             "@type": "Schedule",
             "repeatFrequency": "P1M"
             if self.frequency == Frequency.MONTHLY
             else f"P{self.interval}W",
-            "byDay": [
-                f"https://schema.org/{recurrence_day}" for recurrence_day in self._schema_days()
-            ],
+            "byDay": [schema.weekday(day) for day in sorted(self.weekdays)],
             "startTime": self.start_time.strftime("%H:%M"),
             "endTime": self.end_time.strftime("%H:%M"),
             "startDate": self.valid_from.isoformat(),
+            "endDate": self.valid_until.isoformat() if self.valid_until else None,
             "scheduleTimezone": "Europe/Berlin",
             "exceptDate": [row.date.isoformat() for row in self.cancellations.all()],
         }
-        if self.valid_until:
-            schedule["endDate"] = self.valid_until.isoformat()
+        host = context.get("host")
+        url = self.get_full_url(request)
         return {
-            "@context": "https://schema.org",
             "@type": "Event",
+            "@id": url,
             "name": self.title,
             "description": self.intro,
-            "url": self.get_full_url(request),
+            "url": url,
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
             "isAccessibleForFree": self.is_free,
             "location": {
                 "@type": "Place",
                 "name": self.venue_name,
-                "address": {
-                    "@type": "PostalAddress",
-                    "streetAddress": self.street,
-                    "postalCode": self.postcode,
-                    "addressLocality": self.town,
-                    "addressCountry": "DE",
-                },
+                "address": schema.postal_address(self.street, self.postcode, self.town),
             },
+            "organizer": schema.organization(host, request)
+            if host is not None
+            else schema.office_reference(self, request),
             "eventSchedule": schedule,
         }
+
+    def opening_hours_schema(self):
+        """The hour as schema.org OpeningHoursSpecification entries, for the office's JSON-LD.
+
+        Only weekly rules: OpeningHoursSpecification has no way to say "every other week"
+        or "the first Monday of the month", and a day of the week would claim every week.
+        Such hours are left out rather than described in prose, which would need a
+        translation per language; the hour's own page says them exactly (eventSchedule).
+        """
+        if self.frequency != Frequency.WEEKLY or self.interval != 1:
+            return []
+        return [
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": schema.weekday(day),
+                "opens": self.start_time.strftime("%H:%M"),
+                "closes": self.end_time.strftime("%H:%M"),
+                "validFrom": self.valid_from.isoformat(),
+                "validThrough": self.valid_until.isoformat() if self.valid_until else None,
+            }
+            for day in sorted(self.weekdays)
+        ]
 
     def link_preview_description(self):
         """The next date first: it is what someone who gets a link to the hour wants to know."""
@@ -485,15 +512,10 @@ class ConsultationPage(PartnerLinkedPage, BasePage):
         }
         return preview_text(f"{next_date}. {summary}" if summary else next_date)
 
-    def _schema_days(self):
-        names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-        return [names[int(day)] for day in sorted(self.weekdays)]
-
     def get_context(self, request, *args, **kwargs):
         from ..requests import appointment_page
 
         context = super().get_context(request, *args, **kwargs)
-        context["structured_data"] = self.structured_data(request)
         context["host"] = self.linked_page(self.host_id) if self.host_id else None
         context["appointment"] = appointment_page(translation.get_language())
         return context

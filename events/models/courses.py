@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from angebote.fields import MultipleChoiceField
 from angebote.partner_access import PartnerLinkedPage
+from home import structured_data as schema
 from home.blocks import StandardStreamBlock
 from home.models import BasePage, ReviewedMixin
 
@@ -91,6 +92,15 @@ class CourseIndexPage(BasePage):
         )
         listing = CourseListing(self, request, courses)
         return self.render(request, context_overrides={**listing.context(), "archive": past})
+
+    def structured_data(self, request, context):
+        """A CollectionPage of the courses it lists."""
+        return schema.web_page(
+            self,
+            request,
+            "CollectionPage",
+            mainEntity=schema.item_list(context["courses"], request),
+        )
 
     @path("")
     def upcoming(self, request):
@@ -313,19 +323,24 @@ class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
         context["sessions"] = sessions
         context["is_past"] = bool(sessions) and all(session.end < now for session in sessions)
         context["topics"] = localize_all(self, "topics")
-        context["structured_data"] = self.structured_data(request, sessions)
         context["provider"] = self.linked_page(self.provider_id) if self.provider_id else None
         return context
 
-    def structured_data(self, request, sessions):
-        """schema.org Course with a CourseInstance per session."""
+    def structured_data(self, request, context):
+        """schema.org Course with a CourseInstance per session; its provider by @id, the
+        partner or else the office."""
         mode = {"in_person": "Onsite", "online": "Online", "hybrid": "Blended"}[self.course_format]
+        provider = context.get("provider")
+        url = self.get_full_url(request)
         return {
-            "@context": "https://schema.org",
             "@type": "Course",
+            "@id": url,
             "name": self.title,
             "description": self.summary,
-            "url": self.get_full_url(request),
+            "url": url,
+            "provider": schema.organization(provider, request)
+            if provider is not None
+            else schema.office_reference(self, request),
             "hasCourseInstance": [
                 {
                     "@type": "CourseInstance",
@@ -334,7 +349,7 @@ class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
                     "endDate": session.end.isoformat(),
                     "location": self.venue_name or self.town or mode,
                 }
-                for session in sessions
+                for session in context["sessions"]
             ],
         }
 

@@ -1,5 +1,5 @@
 """Template tags for the site chrome: navigation, language switcher, legal links, phone links,
-link previews and share links."""
+link previews, share links and structured data."""
 
 import datetime
 import json
@@ -23,7 +23,8 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 from home import page_tree
-from home.models import SEARCH_PATH, OfficeSettings
+from home import structured_data as schema
+from home.models import SEARCH_PATH, BasePage, OfficeSettings
 
 register = template.Library()
 
@@ -390,6 +391,26 @@ def json_ld(data):
     """schema.org data as a JSON-LD script, escaped so that no text can close the element."""
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_LD_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    """The page's schema.org data (``BasePage.structured_data``), one JSON-LD script per block.
+
+    Only on the page's own view: its QR code, search or archive views are not what the data
+    describes. The data is in the language of the page's text, as its link preview is.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or not isinstance(page, BasePage):
+        return ""
+    match = getattr(request, "routable_resolver_match", None)
+    if match is not None and match.route:
+        return ""
+    language = PageLanguages.for_context(context).page_language
+    with translation.override(language):
+        data = page.structured_data(request, context)
+        return mark_safe("".join(json_ld(block) for block in schema.blocks(data, language)))  # noqa: S308
 
 
 #: The Atom feeds of the opendata app: (URL name, title), linked from every page's <head>.

@@ -98,6 +98,8 @@ def offer(offer_index, partner, topics, groups):
 
 
 def text_of(content):
+    """What a reader sees: no markup, and no scripts (the JSON-LD in the head)."""
+    content = re.sub(r"<script\b.*?</script>", " ", content, flags=re.S)
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", content))
 
 

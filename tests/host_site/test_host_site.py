@@ -93,6 +93,9 @@ def test_each_page_type_renders_in_the_host_base_template(client, home, page_typ
     assert response.status_code == 200
     assert '<header id="rathaus-header">Digitales Rathaus Tangerhütte</header>' in content
     assert f"<h1>{page.title}</h1>" in content
+    # The host's template names the page's schema.org data with one tag.
+    assert '<script type="application/ld+json">' in content
+    assert f'"url": "{page.full_url}"' in content
     if page_type == "home":
         # Office defaults come from the host's setting until an editor fills in the settings.
         assert "Offenes Büro (im Digitalen Rathaus)" in content
