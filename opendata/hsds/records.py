@@ -23,6 +23,7 @@ from angebote.models.taxonomy import localize_all
 from events.models import ConsultationPage
 from home import page_tree
 from home.models import OfficeSettings, VenueAccess, preview_text
+from home.structured_data import compact
 
 from . import schedules
 
@@ -38,16 +39,6 @@ FULL_TEXT = 10**6
 def record_id(kind, *parts):
     """A stable UUID for a record of ``kind`` ("service", "location", …)."""
     return str(uuid.uuid5(NAMESPACE, ":".join([kind, *map(str, parts)])))
-
-
-def compact(value):
-    """``value`` without empty fields, at every depth."""
-    if isinstance(value, dict):
-        cleaned = {key: compact(item) for key, item in value.items()}
-        return {key: item for key, item in cleaned.items() if item not in (None, "", [], {})}
-    if isinstance(value, list):
-        return [compact(item) for item in value]
-    return value
 
 
 def plain(text):
