@@ -60,6 +60,9 @@ class Entry:
 
 
 class Directory:
+    """The records of one request: which pages it shows is read once, the records of the
+    page of a list are built from a fixed number of further queries."""
+
     def __init__(self, request, language):
         self.request = request
         self.language = language
