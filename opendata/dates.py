@@ -9,7 +9,7 @@ page tree that gives their addresses (home.page_tree).
 """
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 
 from events.models import ConsultationPage, EventIndexPage
@@ -94,10 +94,13 @@ def upcoming_dates(series, count):
 
     Cancelled dates count among them and say why ("entfällt: Fortbildung des Teams"): a
     family that plans to come must learn that the hour does not take place. The texts are
-    in the active language (holiday names, interpreter languages).
+    in the active language (holiday names, interpreter languages); ``text_language`` names
+    the language of a series' own texts where it is not the reader's (an untranslated one).
     """
-    now = timezone.now()
     tree = page_tree.current()
+    source = source_language()
+    # Untranslated series show the German text: say so where the reader's language differs.
+    differs = translation.get_language() != source
     found = []
     for page in ConsultationPage.load_dates(series):
         node = tree.get(page.pk)
@@ -106,7 +109,7 @@ def upcoming_dates(series, count):
             continue  # not reachable on any site
         shared = {
             "series": page.title,
-            "text_language": source_language() if page_tree.shows_source_text(page) else "",
+            "text_language": source if differs and page_tree.shows_source_text(page) else "",
             "url": url,
             "place": place(page),
             "interpreter_languages": [
@@ -129,7 +132,7 @@ def upcoming_dates(series, count):
                 entry["reason"] = occurrence.reason
             found.append(entry)
     found.sort(key=lambda entry: (entry["start"], entry["series"]))
-    return [entry for entry in found if entry["end"] > now][:count]
+    return found[:count]
 
 
 def interpreters(dates):
