@@ -19,8 +19,9 @@ from home import page_tree
 WIDGET_DATES, WIDGET_MAX = 5, 20
 #: The same for termine.json.
 JSON_DATES, JSON_MAX = 20, 100
-#: How far ahead a date may lie (the occurrence engine's default horizon).
-HORIZON_DAYS = 400
+#: How far ahead dates are computed: six weeks first, which hold the next dates of a site
+#: with a few weekly hours; the engine's whole horizon only where they hold too few.
+LOOK_AHEAD_DAYS = (42, 400)
 
 
 def source_language():
@@ -101,7 +102,7 @@ def upcoming_dates(series, count):
     source = source_language()
     # Untranslated series show the German text: say so where the reader's language differs.
     differs = translation.get_language() != source
-    found = []
+    pages = []
     for page in ConsultationPage.load_dates(series):
         node = tree.get(page.pk)
         url = node.full_url if node is not None else page.full_url
@@ -116,23 +117,34 @@ def upcoming_dates(series, count):
                 {"code": code, "name": str(label)} for code, label in interpreter_choices(page)
             ],
         }
-        for occurrence in page.upcoming(count, horizon_days=HORIZON_DAYS):
-            entry = {
-                **shared,
-                "start": occurrence.start,
-                "end": occurrence.end,
-                "cancelled": occurrence.cancelled,
-                "note": occurrence.note,
-                # The calendar file of one date; a cancelled date has none.
-                "ical": None
-                if occurrence.cancelled
-                else f"{url}termin/{occurrence.date.isoformat()}/",
-            }
-            if occurrence.cancelled:
-                entry["reason"] = occurrence.reason
-            found.append(entry)
+        pages.append((page, shared))
+    for days in LOOK_AHEAD_DAYS:
+        found = [
+            date_entry(shared, occurrence)
+            for page, shared in pages
+            for occurrence in page.upcoming(count, horizon_days=days)
+        ]
+        if len(found) >= count:
+            break  # every date beyond these days comes after the first ``count``
     found.sort(key=lambda entry: (entry["start"], entry["series"]))
     return found[:count]
+
+
+def date_entry(shared, occurrence):
+    entry = {
+        **shared,
+        "start": occurrence.start,
+        "end": occurrence.end,
+        "cancelled": occurrence.cancelled,
+        "note": occurrence.note,
+        # The calendar file of one date; a cancelled date has none.
+        "ical": None
+        if occurrence.cancelled
+        else f"{shared['url']}termin/{occurrence.date.isoformat()}/",
+    }
+    if occurrence.cancelled:
+        entry["reason"] = occurrence.reason
+    return entry
 
 
 def interpreters(dates):

@@ -90,6 +90,9 @@ def test_the_widget_is_a_small_page_without_chrome_scripts_or_cookies(client, tr
     html = response.content.decode()
     assert len(re.findall(r"<li[ >]", html)) == 20
     assert len(response.content) < 10_000
+    arabic = client.get("/ar/einbetten/termine/", {"anzahl": 20})
+    assert len(re.findall(r"<li[ >]", arabic.content.decode())) == 20
+    assert len(arabic.content) < 10_000
     for absent in ("<header", "<footer", "<script", "style="):
         assert absent not in html
     assert '<link rel="stylesheet" href="/static/opendata/embed.css">' in html
@@ -150,6 +153,19 @@ def test_a_language_without_pages_shows_the_german_series(client, tree):
     html = client.get("/pl/einbetten/termine/").content.decode()
     assert '<html lang="pl" dir="ltr">' in html
     assert "Offene Sprechstunde" in html
+
+
+def test_dates_further_ahead_than_six_weeks_are_found_too(client, home, office):
+    dates = EventIndexPageFactory(parent=home)
+    ConsultationPageFactory(
+        parent=dates, title="Ab März", frequency="monthly", valid_from=datetime.date(2027, 3, 1)
+    )
+    _response, data = get_json(client, "?anzahl=3")
+    assert [date["start"][:10] for date in data["dates"]] == [
+        "2027-03-03",
+        "2027-04-07",
+        "2027-05-05",
+    ]
 
 
 # Framing -----------------------------------------------------------------------------------
