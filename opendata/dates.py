@@ -8,6 +8,8 @@ cancellations and extra dates (``ConsultationPage.load_dates``), and, once per s
 page tree that gives their addresses (home.page_tree).
 """
 
+import re
+
 from django.conf import settings
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
@@ -19,6 +21,8 @@ from home import page_tree
 WIDGET_DATES, WIDGET_MAX = 5, 20
 #: The same for termine.json.
 JSON_DATES, JSON_MAX = 20, 100
+#: What a slug or a page id can look like (Wagtail allows Unicode letters in slugs).
+SLUG = re.compile(r"[-\w]{1,255}")
 #: How far ahead dates are computed: six weeks first, which hold the next dates of a site
 #: with a few weekly hours; the engine's whole horizon only where they hold too few.
 LOOK_AHEAD_DAYS = (42, 400)
@@ -50,11 +54,11 @@ def find_series(series, key):
     of its translations (a partner may paste the German slug into the Arabic widget).
     None where nothing matches."""
     key = str(key).strip()
+    if not SLUG.fullmatch(key):
+        return None
     for page in series:
         if key in (page.slug, str(page.pk)):
             return page
-    if not key:
-        return None
     lookup = {"pk": int(key)} if key.isdigit() and len(key) < 18 else {"slug": key}
     keys = set(ConsultationPage.objects.filter(**lookup).values_list("translation_key", flat=True))
     return next((page for page in series if page.translation_key in keys), None)

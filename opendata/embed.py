@@ -32,7 +32,7 @@ from . import dates
 
 #: What an allowed origin looks like: https, a host name, an optional port; nothing else.
 ORIGIN = re.compile(
-    r"^https://[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$"
+    r"https://[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?"
 )
 #: Seconds a browser or proxy may keep the widget and the list; the site's own page cache
 #: drops them at once when content changes.
@@ -43,7 +43,7 @@ def allowed_origins():
     """The origins that may frame the widget (setting ``EMBED_ALLOWED_ORIGINS``), those that
     do not look like ``https://host[:port]`` left out (the settings refuse them at start-up)."""
     origins = getattr(settings, "EMBED_ALLOWED_ORIGINS", ())
-    return [origin for origin in origins if ORIGIN.match(origin)]
+    return [origin for origin in origins if ORIGIN.fullmatch(origin)]
 
 
 def frameable(view):
@@ -71,7 +71,7 @@ def count_from(request, default, most):
     value = request.GET.get("anzahl", "").strip()
     if not value:
         return default
-    if not value.isdigit() or not 1 <= int(value) <= most:
+    if not (value.isdigit() and len(value) <= len(str(most)) and 1 <= int(value) <= most):
         raise BadRequest(_("“anzahl” must be a whole number from 1 to %(most)s.") % {"most": most})
     return int(value)
 
@@ -147,9 +147,7 @@ def dates_json(request):
     languages = dict(settings.LANGUAGES)
     language = request.GET.get("lang", "").strip() or dates.source_language()
     if language not in languages:
-        return json_error(
-            f"Unknown language {language!r}; one of: {', '.join(languages)}.", status=400
-        )
+        return json_error(f"Unknown language; one of: {', '.join(languages)}.", status=400)
     with translation.override(language):
         every_series = dates.language_series(language)
         try:

@@ -168,6 +168,26 @@ def test_dates_further_ahead_than_six_weeks_are_found_too(client, home, office):
     ]
 
 
+@pytest.mark.parametrize(
+    "url", ["/de/einbetten/termine/", "/ar/einbetten/termine/", "/api/termine.json"]
+)
+def test_hostile_parameters_get_a_page_or_a_4xx(client, tree, url):
+    marker = "<script>alert(1)</script>"
+    for value in (
+        marker,
+        "' OR 1=1 --",
+        "x" * 10_000,
+        "-1",
+        "99999999999999999999999",
+        "\x00",
+        "٣",
+    ):
+        for name in ("anzahl", "sprechstunde", "lang"):
+            response = client.get(url, {name: value})
+            assert response.status_code < 500, (name, value)
+            assert marker not in response.content.decode(), (name, value)
+
+
 # Framing -----------------------------------------------------------------------------------
 
 
@@ -187,11 +207,14 @@ def test_without_allowed_origins_only_the_site_itself_may_frame_the_widget(clien
     assert "frame-ancestors 'self';" in response["Content-Security-Policy"] + ";"
 
 
-@override_settings(EMBED_ALLOWED_ORIGINS=["http://unsafe.example.org", "https://x.org/path"])
+@override_settings(
+    EMBED_ALLOWED_ORIGINS=["http://unsafe.example.org", "https://x.org/path", "https://y.org\n"]
+)
 def test_origins_that_are_not_https_hosts_are_never_allowed(client, tree):
     csp = client.get("/de/einbetten/termine/")["Content-Security-Policy"]
     assert "unsafe.example.org" not in csp
     assert "x.org" not in csp
+    assert "y.org" not in csp
 
 
 @override_settings(EMBED_ALLOWED_ORIGINS=[PORTAL], X_FRAME_OPTIONS="DENY")
