@@ -3,6 +3,7 @@ its ``i18n_patterns`` with ``path("", include("opendata.language_urls"))``."""
 
 from django.urls import path
 
+from . import embed
 from .feeds import CancellationFeed, CourseFeed, OfferFeed
 
 urlpatterns = [
@@ -10,4 +11,7 @@ urlpatterns = [
     path("feeds/angebote/", OfferFeed(), name="opendata_feed_offers"),
     path("feeds/weiterbildungen/", CourseFeed(), name="opendata_feed_courses"),
     path("feeds/ausfaelle/", CancellationFeed(), name="opendata_feed_cancellations"),
+    # The dates widget for other sites to frame (opendata.embed).
+    path("einbetten/termine/", embed.widget, name="opendata_embed_dates"),
+    path("einbetten/termine/<slug:slug>/", embed.widget, name="opendata_embed_series"),
 ]

@@ -3,10 +3,13 @@
 
 from django.urls import path
 
+from . import embed
 from .hsds import views as hsds
 
 app_name = "opendata"
 urlpatterns = [
+    # The upcoming dates as JSON, for portals that show them in their own layout.
+    path("api/termine.json", embed.dates_json, name="dates_json"),
     # HSDS 3.0 (opendata.hsds); the specification's paths have no trailing slash.
     path("api/hsds/", hsds.index, name="hsds_index"),
     path("api/hsds/openapi.json", hsds.openapi, name="hsds_openapi"),

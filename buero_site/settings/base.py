@@ -1,10 +1,12 @@
 """Settings shared by every environment; all deployment facts come from the environment."""
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "buero_site"
@@ -256,6 +258,14 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+# The sites that may frame the dates widget (/de/einbetten/termine/), e.g. the municipal
+# portal: origins "https://host[:port]", comma-separated. Every other page refuses framing.
+EMBED_ALLOWED_ORIGINS = env_list("EMBED_ALLOWED_ORIGINS")
+for _origin in EMBED_ALLOWED_ORIGINS:
+    if not re.fullmatch(r"https://[a-z0-9.-]+(:\d{1,5})?", _origin):
+        raise ImproperlyConfigured(
+            f"EMBED_ALLOWED_ORIGINS: {_origin!r} is not an origin like https://host[:port]."
+        )
 PERMISSIONS_POLICY = {
     "camera": [],
     "microphone": [],

@@ -162,3 +162,25 @@ def test_the_hsds_api_works_in_the_host_site(client, home):
         client.get("/api/hsds/organizations", HTTP_HOST="buero.localhost").json()["total_items"]
         == 1
     )
+
+
+def test_the_dates_widget_and_termine_json_work_in_the_host_site(client, home):
+    events = EventIndexPageFactory(parent=home, title="Termine", slug="termine")
+    ConsultationPageFactory(parent=events, title="Offene Sprechstunde", slug="offene-sprechstunde")
+    response = client.get("/einbetten/termine/", HTTP_HOST="buero.localhost")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<header" not in html  # the widget has no chrome, the host's neither
+    assert (
+        '<a href="http://buero.localhost/termine/offene-sprechstunde/" target="_top">'
+        "Offene Sprechstunde</a>"
+    ) in html
+    assert "Dolmetscher auf Anfrage: Arabisch, Ukrainisch" in html
+    response = client.get("/einbetten/termine/offene-sprechstunde/", HTTP_HOST="buero.localhost")
+    assert response.status_code == 200
+    response = client.get("/api/termine.json", {"anzahl": 2}, HTTP_HOST="buero.localhost")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    data = response.json()
+    assert data["language"] == "de"
+    assert [date["series"] for date in data["dates"]] == ["Offene Sprechstunde"] * 2
+    assert data["dates"][0]["url"] == "http://buero.localhost/termine/offene-sprechstunde/"
