@@ -13,7 +13,7 @@ from csp.decorators import csp_replace
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -28,7 +28,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from events.models import EventIndexPage
 from home import page_tree
 
-from . import dates
+from . import api, dates
 
 #: What an allowed origin looks like: https, a host name, an optional port; nothing else.
 ORIGIN = re.compile(
@@ -117,11 +117,6 @@ def message(request, text, status):
     return render(request, "opendata/embed/message.html", {"message": text}, status=status)
 
 
-def cors(response):
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
-
-
 class JSONEncoder(DjangoJSONEncoder):
     """ISO 8601 with the offset of Europe/Berlin ("2026-12-02T17:00:00+01:00")."""
 
@@ -132,18 +127,12 @@ class JSONEncoder(DjangoJSONEncoder):
 
 
 def json_error(text, status):
-    return cors(JsonResponse({"error": text}, status=status))
+    return api.json_response({"error": text}, status=status)
 
 
-@require_http_methods(["GET", "HEAD", "OPTIONS"])
+@api.public_api
 def dates_json(request):
     """termine.json: the upcoming dates of one language, for portals that render their own."""
-    if request.method == "OPTIONS":
-        # A preflight: reading is allowed from anywhere, nothing else.
-        response = cors(HttpResponse(status=204))
-        response["Access-Control-Allow-Methods"] = "GET"
-        response["Access-Control-Max-Age"] = "86400"
-        return response
     languages = dict(settings.LANGUAGES)
     language = request.GET.get("lang", "").strip() or dates.source_language()
     if language not in languages:
@@ -162,9 +151,7 @@ def dates_json(request):
             "generated": timezone.localtime().replace(microsecond=0),
             "dates": dates.upcoming_dates(series, count),
         }
-    return public(
-        cors(JsonResponse(payload, encoder=JSONEncoder, json_dumps_params={"ensure_ascii": False}))
-    )
+    return public(api.json_response(payload, encoder=JSONEncoder))
 
 
 # The admin page "Einbetten" ----------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The HSDS 3.0 API: the entry point, the OpenAPI description and paged lists with filters.
 
 Read-only JSON for other directories and the municipality's portal, open to every origin
-(``opendata.cors``). Answers are kept by the page cache like any public page and renewed
+(``opendata.api``). Answers are kept by the page cache like any public page and renewed
 when content changes. Bad parameters get a 400 with a message, unknown ids a 404, in JSON.
 """
 
@@ -13,7 +13,6 @@ from functools import cache, wraps
 from pathlib import Path
 
 from django.conf import settings
-from django.http import JsonResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_date, parse_datetime
@@ -21,7 +20,8 @@ from wagtail.models import Page
 
 from home import search as site_search
 
-from .. import cors
+from .. import api
+from ..api import json_response
 from . import VERSION
 from .records import Directory, Entry
 
@@ -43,14 +43,10 @@ class ApiError(Exception):
         self.status = status
 
 
-def json_response(data, status=200):
-    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
-
-
 def api_view(view):
     """Answers in the requested language, errors as JSON, open to every origin."""
 
-    @cors.allow_any_origin
+    @api.public_api
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         try:
@@ -58,10 +54,6 @@ def api_view(view):
             with translation.override(language):
                 return json_response(view(request, Directory(request, language), *args, **kwargs))
         except ApiError as error:
-            # LocaleMiddleware answers a 404 outside i18n_patterns with a redirect to the
-            # same path below /de/, where the catch-all page route makes any path look
-            # valid. An API's "not found" is final: it reads the API's own URLconf.
-            request.urlconf = "opendata.urls"
             return json_response({"error": str(error)}, status=error.status)
 
     return wrapper

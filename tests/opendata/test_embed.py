@@ -337,8 +337,14 @@ def test_the_json_answers_a_preflight_for_get_only(client, tree):
     )
     assert response.status_code == 204
     assert response["Access-Control-Allow-Origin"] == "*"
-    assert response["Access-Control-Allow-Methods"] == "GET"
+    assert "POST" not in response["Access-Control-Allow-Methods"]
     assert client.post("/api/termine.json").status_code in {403, 405}
+
+
+def test_an_unknown_series_in_the_json_is_a_json_404_not_a_redirect(client, tree):
+    response = client.get("/api/termine.json", {"sprechstunde": "gibt-es-nicht"})
+    assert response.status_code == 404
+    assert "error" in response.json()
 
 
 # Query budgets -----------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Open to every origin, for reading: the APIs that other sites and portals fetch.
+"""What every API of the app shares: open to every origin, for reading, in JSON.
 
 Only what a browser needs for a cross-origin GET: ``Access-Control-Allow-Origin: *`` on the
 answer and a preflight answer for OPTIONS. Nothing else is allowed, and no credentials are
@@ -7,12 +7,18 @@ involved (the APIs set no cookies and read none).
 
 from functools import wraps
 
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 
 METHODS = ("GET", "HEAD", "OPTIONS")
 
 
-def allow_any_origin(view):
+def json_response(data, status=200, **kwargs):
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False}, **kwargs)
+
+
+def public_api(view):
+    """Reading from any origin; a 404 of the API stays a 404."""
+
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method == "OPTIONS":
@@ -24,6 +30,11 @@ def allow_any_origin(view):
         else:
             response = view(request, *args, **kwargs)
         response["Access-Control-Allow-Origin"] = "*"
+        if response.status_code == 404:
+            # LocaleMiddleware answers a 404 outside i18n_patterns with a redirect to the
+            # same path below /de/, where the catch-all page route makes any path look
+            # valid. An API's "not found" is final: let it read the app's own URLconf.
+            request.urlconf = "opendata.urls"
         return response
 
     return wrapper
