@@ -142,6 +142,15 @@ def test_every_list_and_every_record_validates_strictly(client, directory, endpo
         page = get(client, f"/{endpoint}", lang=lang, full=full)
         assert page["total_items"] >= 1
         assert_valid_page(page, LISTS[endpoint])
+        # The first and the last of pages of two.
+        first = get(client, f"/{endpoint}", lang=lang, full=full, per_page=2)
+        last = get(
+            client, f"/{endpoint}", lang=lang, full=full, per_page=2, page=first["total_pages"]
+        )
+        assert first["total_pages"] > 1
+        assert (first["first_page"], last["last_page"]) == (True, True)
+        assert_valid_page(first, LISTS[endpoint])
+        assert_valid_page(last, LISTS[endpoint])
     for record in page["contents"]:
         detail = get(client, f"/{endpoint}/{record['id']}", lang=lang)
         assert_valid(LISTS[endpoint], detail)
