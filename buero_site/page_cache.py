@@ -15,7 +15,8 @@ the generation. When a page cannot be built (the database is restarting, any 5xx
 visitor gets that copy with an ``Age`` header and a notice in their language that it may not
 be current, instead of an error page: RFC 5861's stale-if-error, which the ``Cache-Control``
 header also offers to a reverse proxy. A page that was never cached gets the 500 page, and so
-does any address with a query string (searches, filters), which is never kept for days.
+does any address with a query string (searches, filters), which is never kept for days, and
+any response that says ``no-cache`` (the service worker).
 """
 
 import datetime
@@ -55,6 +56,12 @@ def keeps_stale_copy(request):
     """Only addresses without a query string: a search can be personal ("Schulden"), and
     its words must not stay in the cache for days (the fresh copy lives minutes)."""
     return stale_seconds() > 0 and not request.META.get("QUERY_STRING")
+
+
+def may_serve_stale(response):
+    """A response that says ``no-cache`` (the service worker, home.offline) must be checked
+    on every use: a days-old copy of it would bring back a past deployment."""
+    return "no-cache" not in response.get("Cache-Control", "")
 
 
 def purge(**kwargs):
@@ -112,7 +119,7 @@ class PageCacheMiddleware:
         if response.status_code >= 500:
             return self.stale_copy(request) or response
         if cacheable_response(response):
-            if keeps_stale_copy(request):
+            if keeps_stale_copy(request) and may_serve_stale(response):
                 patch_cache_control(response, stale_if_error=stale_seconds())
                 page_cache().set(
                     stale_key(request),

@@ -5,6 +5,7 @@ from django.utils import translation
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from home import page_tree
 from home.admin_policies import OnlyTheseActions
 from home.models import HomePage
 from home.sections import (
@@ -12,12 +13,13 @@ from home.sections import (
     HELP_CHECK_SECTIONS,
     HOME_SECTIONS,
     OFFER_SECTIONS,
+    OFFLINE_PAGES,
     PRINT_SECTIONS,
     STRUCTURED_DATA_HOURS,
 )
 
 from .dashboard import AppointmentRequestsPanel, NextConsultationsPanel, RegistrationDeadlinePanel
-from .models import AppointmentRequest
+from .models import AppointmentRequest, EventIndexPage
 from .sections import office_opening_hours, render_next_consultation, render_office_hours
 
 
@@ -58,6 +60,13 @@ def consultation_hours_in_print(page, request):
 def office_hours_in_structured_data(page, request):
     """The home page's GovernmentOffice is open in the office's consultation hours."""
     return office_opening_hours(page)
+
+
+@hooks.register(OFFLINE_PAGES)
+def dates_page_offline(page, request):
+    """The dates page of the home page's language is stored for offline reading."""
+    node = page_tree.current().child_of_type(page, EventIndexPage)
+    return [node.url] if node is not None and node.url else []
 
 
 @hooks.register("construct_homepage_panels")

@@ -11,3 +11,14 @@ def base_template():
 def office_name():
     """The office's name until an editor sets it in the site settings."""
     return getattr(settings, "BUERO_OFFICE_NAME", "Offenes Büro")
+
+
+def release():
+    """The deployment's name (a commit, a number): part of the service worker's version, so
+    that every deployment clears the visitors' offline stores (home.offline)."""
+    return getattr(settings, "BUERO_RELEASE", "")
+
+
+def app_short_name():
+    """The name under the icon on a phone's home screen: short, about 12 characters."""
+    return getattr(settings, "BUERO_APP_SHORT_NAME", "Offenes Büro")

@@ -8,7 +8,10 @@ from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Paginator
 from django.db import DatabaseError, IntegrityError, models, transaction
+from django.http import HttpResponse, JsonResponse
+from django.template.loader import get_template
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +23,7 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
-from . import conf, printing
+from . import conf, offline, printing
 from . import structured_data as schema
 from .blocks import PARAGRAPH_FEATURES, EntryPointBlock, StandardStreamBlock
 from .districts import District
@@ -354,6 +357,43 @@ class HomePage(BasePage):
                 ),
             },
             template="home/search_results.html",
+        )
+
+    @path(offline.SERVICE_WORKER_PATH, name="service_worker")
+    def service_worker(self, request):
+        """The service worker of this language's pages (home.offline); ``buero.js``
+        registers it with this page's URL as its scope.
+
+        ``no-cache``: browsers ask for it on every visit, and the page cache keeps it only
+        while content is unchanged, never as a stale copy for days.
+        """
+        template = get_template(offline.TEMPLATE)
+        config = offline.worker_config(self, request, template.template.source)
+        response = HttpResponse(
+            template.render({"config": offline.worker_config_json(config)}, request),
+            content_type="text/javascript; charset=utf-8",
+        )
+        response["Service-Worker-Allowed"] = self.url
+        patch_cache_control(response, no_cache=True)
+        return response
+
+    @path(offline.OFFLINE_PATH, name="offline")
+    def offline_page(self, request):
+        """What the service worker shows for a page it has not stored while offline."""
+        return self.render(
+            request,
+            context_overrides={"stored_pages": offline.addresses(self.url)["index"]},
+            template="home/offline.html",
+        )
+
+    @path(offline.MANIFEST_PATH, name="manifest")
+    def manifest(self, request):
+        """The web app manifest: "add to home screen" opens this language's home page."""
+        name = schema.office_name(request) or conf.office_name()
+        return JsonResponse(
+            offline.manifest(self, name, self.link_preview_description()),
+            content_type="application/manifest+json",
+            json_dumps_params={"ensure_ascii": False},
         )
 
     def count_missed_search(self, query, language):

@@ -3,7 +3,8 @@
 An app registers a Wagtail hook under one of these names; the hook gets the page and the
 request and returns rendered HTML, or an empty value to show nothing. The events app uses
 them for "next open consultation hour" boxes, and to name the office's opening hours in the
-home page's structured data (those hooks return a list).
+home page's structured data and to name the dates page that is stored for offline
+reading (those hooks return a list).
 """
 
 from wagtail import hooks
@@ -21,6 +22,9 @@ EMPTY_RESULTS_SECTIONS = "buero_empty_results_sections"
 #: In the home page's JSON-LD: the office's opening hours, a list of schema.org
 #: OpeningHoursSpecification dicts.
 STRUCTURED_DATA_HOURS = "buero_structured_data_hours"
+#: What the service worker of a language's home page stores on the first visit, beside the
+#: home page itself (home.offline): a list of URLs, such as the dates page.
+OFFLINE_PAGES = "buero_offline_pages"
 
 
 def collect_sections(hook_name, page, request):

@@ -239,6 +239,9 @@ WAGTAILSEARCH_BACKENDS = {
 # What the installable apps ask of their host (see README, "Add to an existing Wagtail site").
 BUERO_BASE_TEMPLATE = "base.html"
 BUERO_OFFICE_NAME = "Offenes Büro im Jugendclub Tangerhütte"
+# The deployment's name (commit or number): a new one clears the visitors' offline stores
+# (home.offline). Without it, they are cleared when the worker, script or stylesheet change.
+BUERO_RELEASE = os.environ.get("BUERO_RELEASE", "")
 
 # Privacy and security headers on every public response (the admin keeps Wagtail's own needs).
 SECURE_REFERRER_POLICY = "same-origin"

@@ -22,9 +22,9 @@ from django.utils.translation import pgettext
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
-from home import page_tree
+from home import offline, page_tree
 from home import structured_data as schema
-from home.models import SEARCH_PATH, BasePage, OfficeSettings
+from home.models import SEARCH_PATH, BasePage, HomePage, OfficeSettings
 
 register = template.Library()
 
@@ -85,6 +85,16 @@ def _language_root(code):
             return reverse("wagtail_serve", args=[""])
         except NoReverseMatch:
             return "/"
+
+
+@register.simple_tag(takes_context=True)
+def offline_addresses(context):
+    """The manifest and service worker of the active language's home page (home.offline),
+    for the head; None where that page is no HomePage (a host site's own root)."""
+    home = PageLanguages.for_context(context).active_home
+    if home is None or home.url is None or not issubclass(home.specific_class, HomePage):
+        return None
+    return {**offline.addresses(home.url), "theme_color": offline.THEME_COLOR}
 
 
 @register.simple_tag(takes_context=True)

@@ -23,3 +23,28 @@ for (const button of document.querySelectorAll("[data-copy-link]")) {
     }
   });
 }
+
+// Offline reading (home.offline): one service worker per language, named in the head.
+const manifest = document.querySelector("link[rel=manifest][data-service-worker]");
+if (manifest && "serviceWorker" in navigator) {
+  navigator.serviceWorker
+    .register(manifest.dataset.serviceWorker, {scope: manifest.dataset.scope})
+    .catch(() => {}); // offline, or storage refused: the site works as before
+}
+// The offline page lists what the worker stored, newest first.
+const storedPages = document.querySelector("[data-stored-pages]");
+if (storedPages && window.caches) {
+  caches.match(storedPages.dataset.storedPages)
+    .then((stored) => (stored ? stored.json() : []))
+    .then((entries) => {
+      for (const entry of entries.sort((a, b) => b.time - a.time)) {
+        const link = document.createElement("a");
+        link.href = entry.url;
+        link.textContent = entry.title;
+        storedPages.append(document.createElement("li"));
+        storedPages.lastChild.append(link);
+      }
+      storedPages.hidden = !entries.length;
+    })
+    .catch(() => {});
+}

@@ -1,0 +1,128 @@
+"""Offline reading and "add to home screen": the service worker, its version, the manifest.
+
+A family with no data left at the end of the month still needs the office's address, its
+hours and the next dates. Each language's home page serves a service worker for its own
+pages (its scope is the home page's URL), an offline page and a web app manifest, all as
+routes of the page (HomePage), so that a host site that mounts the apps gets them too.
+
+The worker stores what the server lets it keep: public pages that come back with 200, as
+HTML, without ``no-store`` or ``private`` in ``Cache-Control``. That leaves out by itself
+the help check's results and the appointment request (both never cached, see
+``add_never_cache_headers``), and the worker never stores POST results or addresses with a
+query string (searches, filters). The cap and the rest of its rules are in the worker's
+template, home/templates/home/service_worker.js.
+"""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.templatetags.static import static
+from django.utils.translation import get_language_info
+
+from . import conf
+from .sections import OFFLINE_PAGES, collect_items
+
+#: The routes of a home page (HomePage): no dot in them, because Wagtail's page URLs are
+#: folders ("sw.js" would never reach the page). The worker's own address is below its
+#: scope, so it is answered with ``Service-Worker-Allowed``.
+SERVICE_WORKER_PATH = "service-worker/"
+OFFLINE_PATH = "offline/"
+MANIFEST_PATH = "manifest/"
+#: Where the worker keeps its list of stored pages (URL, title, time, size) in its cache;
+#: the offline page reads it from there. Never an address the server answers.
+INDEX_PATH = "offline/stored-pages.json"
+
+#: The stylesheet and the script every page loads: stored on the first visit.
+ASSETS = ("home/css/buero.css", "home/js/buero.js")
+TEMPLATE = "home/service_worker.js"
+
+#: Most pages and bytes of pages the worker keeps; the oldest visit is dropped first.
+MAX_PAGES = 50
+MAX_BYTES = 2 * 1024 * 1024
+
+#: The site's accent (buero.css --accent) and tint (--tint).
+THEME_COLOR = "#8a3b00"
+BACKGROUND_COLOR = "#fdf4e8"
+ICONS = (
+    ("home/icons/icon-192.png", "192x192", "any"),
+    ("home/icons/icon-512.png", "512x512", "any"),
+    ("home/icons/icon-maskable-512.png", "512x512", "maskable"),
+)
+
+
+def addresses(home_url):
+    """The offline routes of the home page at ``home_url`` ("/de/")."""
+    return {
+        "scope": home_url,
+        "service_worker": home_url + SERVICE_WORKER_PATH,
+        "offline": home_url + OFFLINE_PATH,
+        "manifest": home_url + MANIFEST_PATH,
+        "index": home_url + INDEX_PATH,
+    }
+
+
+def version(template_source):
+    """Changes with every deployment: ``BUERO_RELEASE`` (the deployment sets it, e.g. to the
+    commit), and without it whenever the worker, the script or the stylesheet changes.
+
+    A new version makes browsers install the worker again and drop the old store, so that no
+    page is ever shown with the stylesheet of another release.
+    """
+    digest = hashlib.sha256(template_source.encode())
+    digest.update(conf.release().encode())
+    for name in ASSETS:
+        digest.update(static(name).encode())
+        path = finders.find(name)
+        if path:
+            with open(path, "rb") as file:
+                digest.update(file.read())
+    return digest.hexdigest()[:12]
+
+
+def worker_config(home, request, template_source):
+    """What the worker template needs: its cache names, what it stores first, the cap."""
+    urls = addresses(home.url)
+    language = home.locale.language_code
+    pages = [home.url, *collect_items(OFFLINE_PAGES, home, request)]
+    return {
+        "prefix": f"buero-{language}-",
+        "version": version(template_source),
+        "scope": urls["scope"],
+        "offline": urls["offline"],
+        "index": urls["index"],
+        "pages": list(dict.fromkeys(pages)),
+        "assets": [static(name) for name in ASSETS],
+        "static": settings.STATIC_URL,
+        "maxPages": MAX_PAGES,
+        "maxBytes": MAX_BYTES,
+    }
+
+
+def worker_config_json(config):
+    """The config as a JavaScript literal; ``<`` escaped like Django's json_script."""
+    return json.dumps(config, separators=(",", ":")).replace("<", "\\u003C")
+
+
+def manifest(home, office_name, description):
+    """The web app manifest of a language's home page (``Content-Type:
+    application/manifest+json``)."""
+    language = home.locale.language_code
+    info = get_language_info(language)
+    return {
+        "name": office_name,
+        "short_name": conf.app_short_name(),
+        "description": description,
+        "lang": language,
+        "dir": "rtl" if info["bidi"] else "ltr",
+        "start_url": home.url,
+        "scope": home.url,
+        "display": "standalone",
+        "theme_color": THEME_COLOR,
+        "background_color": BACKGROUND_COLOR,
+        "icons": [
+            {"src": static(name), "sizes": sizes, "type": "image/png", "purpose": purpose}
+            for name, sizes, purpose in ICONS
+        ],
+    }
