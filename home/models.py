@@ -373,7 +373,7 @@ class HomePage(BasePage):
             template.render({"config": offline.worker_config_json(config)}, request),
             content_type="text/javascript; charset=utf-8",
         )
-        response["Service-Worker-Allowed"] = self.url
+        response["Service-Worker-Allowed"] = config["scope"]
         patch_cache_control(response, no_cache=True)
         return response
 
@@ -382,7 +382,9 @@ class HomePage(BasePage):
         """What the service worker shows for a page it has not stored while offline."""
         return self.render(
             request,
-            context_overrides={"stored_pages": offline.addresses(self.url)["index"]},
+            context_overrides={
+                "stored_pages": offline.addresses(offline.home_path(self, request))["index"]
+            },
             template="home/offline.html",
         )
 
@@ -391,7 +393,7 @@ class HomePage(BasePage):
         """The web app manifest: "add to home screen" opens this language's home page."""
         name = schema.office_name(request) or conf.office_name()
         return JsonResponse(
-            offline.manifest(self, name, self.link_preview_description()),
+            offline.manifest(self, request, name, self.link_preview_description()),
             content_type="application/manifest+json",
             json_dumps_params={"ensure_ascii": False},
         )

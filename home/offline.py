@@ -15,6 +15,7 @@ template, home/templates/home/service_worker.js.
 
 import hashlib
 import json
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -52,6 +53,12 @@ ICONS = (
 )
 
 
+def home_path(home, request):
+    """The home page's path on the site of the request ("/de/"): a worker's scope and its
+    addresses are paths, even where several sites make Wagtail's page URLs absolute."""
+    return urlsplit(home.get_url(request)).path
+
+
 def addresses(home_url):
     """The offline routes of the home page at ``home_url`` ("/de/")."""
     return {
@@ -83,9 +90,10 @@ def version(template_source):
 
 def worker_config(home, request, template_source):
     """What the worker template needs: its cache names, what it stores first, the cap."""
-    urls = addresses(home.url)
+    path = home_path(home, request)
+    urls = addresses(path)
     language = home.locale.language_code
-    pages = [home.url, *collect_items(OFFLINE_PAGES, home, request)]
+    pages = [path, *(urlsplit(url).path for url in collect_items(OFFLINE_PAGES, home, request))]
     return {
         "prefix": f"buero-{language}-",
         "version": version(template_source),
@@ -105,9 +113,10 @@ def worker_config_json(config):
     return json.dumps(config, separators=(",", ":")).replace("<", "\\u003C")
 
 
-def manifest(home, office_name, description):
+def manifest(home, request, office_name, description):
     """The web app manifest of a language's home page (``Content-Type:
     application/manifest+json``)."""
+    path = home_path(home, request)
     language = home.locale.language_code
     info = get_language_info(language)
     return {
@@ -116,8 +125,8 @@ def manifest(home, office_name, description):
         "description": description,
         "lang": language,
         "dir": "rtl" if info["bidi"] else "ltr",
-        "start_url": home.url,
-        "scope": home.url,
+        "start_url": path,
+        "scope": path,
         "display": "standalone",
         "theme_color": THEME_COLOR,
         "background_color": BACKGROUND_COLOR,

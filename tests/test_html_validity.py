@@ -194,6 +194,8 @@ def urls(home, office, translate, locales):
             f"{code}-offer-sheet": f"{by_name['offer'].url}infoblatt/",
             f"{code}-partner-sheet": f"{by_name['partner'].url}infoblatt/",
             f"{code}-qr-code": f"{by_name['offer'].url}qr-code/",
+            # What the service worker shows offline for a page it has not stored.
+            f"{code}-offline": f"{home_url}offline/",
         }
     return urls
 

@@ -57,6 +57,7 @@ def urls(home, office):
         f"{partner.url}infoblatt/",
         f"{offers.get_children().first().url}infoblatt/",
         f"{partner.url}qr-code/",
+        f"{home.url}offline/",
     ]
     return [page.url for page in pages] + printed + ["/de/suche/?q=Angebot", "/de/gibt-es-nicht/"]
 

@@ -44,3 +44,18 @@ def test_print_material_and_qr_codes_stay_within_the_query_budget(client, public
     print("\n" + "\n".join(f"{count:3d} {url}" for url, count in sorted(counts.items())))
     over = {url: count for url, count in counts.items() if count > BUDGET}
     assert not over, f"over {BUDGET} queries: {over}"
+
+
+def test_the_offline_routes_stay_within_the_query_budget(client, public_pages):
+    """Browsers ask for the service worker on every visit; the manifest when installing."""
+    counts = {}
+    for code in ("de", "ar"):
+        for path in ("service-worker/", "offline/", "manifest/"):
+            url = f"/{code}/{path}"
+            assert client.get(url).status_code == 200, url  # warm the caches
+            with CaptureQueriesContext(connection) as queries:
+                client.get(url)
+            counts[url] = len(queries)
+    print("\n" + "\n".join(f"{count:3d} {url}" for url, count in sorted(counts.items())))
+    over = {url: count for url, count in counts.items() if count > BUDGET}
+    assert not over, f"over {BUDGET} queries: {over}"

@@ -184,3 +184,23 @@ def test_the_dates_widget_and_termine_json_work_in_the_host_site(client, home):
     assert data["language"] == "de"
     assert [date["series"] for date in data["dates"]] == ["Offene Sprechstunde"] * 2
     assert data["dates"][0]["url"] == "http://buero.localhost/termine/offene-sprechstunde/"
+
+
+def test_offline_reading_works_in_the_host_site(client, home):
+    """The service worker, the offline page and the manifest are routes of the home page."""
+    events = EventIndexPageFactory(parent=home, title="Termine", slug="termine")
+    worker = client.get(f"{home.get_url()}service-worker/", HTTP_HOST="buero.localhost")
+    source = worker.content.decode()
+    assert worker.status_code == 200
+    assert worker["Content-Type"] == "text/javascript; charset=utf-8"
+    assert worker["Service-Worker-Allowed"] == "/"
+    assert events.get_url() == "http://buero.localhost/termine/"  # two sites: full URLs
+    assert '"pages":["/","/termine/"]' in source
+    assert '"assets":["/static/home/css/buero.css","/static/home/js/buero.js"]' in source
+    offline = client.get(f"{home.get_url()}offline/", HTTP_HOST="buero.localhost")
+    assert offline.status_code == 200
+    assert '<header id="rathaus-header">' in offline.content.decode()
+    assert "Sie sind offline. Diese Seiten sind gespeichert:" in offline.content.decode()
+    manifest = client.get(f"{home.get_url()}manifest/", HTTP_HOST="buero.localhost").json()
+    assert manifest["name"] == "Offenes Büro (im Digitalen Rathaus)"
+    assert (manifest["start_url"], manifest["lang"], manifest["dir"]) == ("/", "de", "ltr")

@@ -78,7 +78,7 @@ self.addEventListener("activate", (event) => {
 
 // Pages: the network first, a copy kept; offline the copy, else the offline page.
 async function page(event) {
-  const url = event.request.url;
+  const url = new URL(event.request.url).pathname;
   try {
     const response = await fetch(event.request);
     if (storable(response)) event.waitUntil(store(url, response.clone()));
