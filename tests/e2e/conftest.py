@@ -131,6 +131,8 @@ def demo_pages(chromium, django_db_setup, django_db_blocker):
                 # Search and the 404 page are views below the language's home page.
                 "search": f"{home}suche/?q=Kinderzuschlag",
                 "not_found": f"{home}gibt-es-nicht/",
+                # What the service worker shows for a page it has not stored (home.offline).
+                "offline": f"{home}offline/",
             }
     return pages
 

@@ -26,6 +26,7 @@ PAGES = (
     "help_check",
     "appointment",
     "not_found",
+    "offline",
 )
 STATUS = {"not_found": 404}
 # WCAG 2.0 and 2.1, levels A and AA; then, separately, axe's best practices (unique landmark
