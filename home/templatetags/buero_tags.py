@@ -22,7 +22,7 @@ from django.utils.translation import pgettext
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
-from home import page_tree
+from home import page_tree, spoken
 from home import structured_data as schema
 from home.models import SEARCH_PATH, BasePage, OfficeSettings
 
@@ -444,10 +444,16 @@ def search_url():
 
 @register.simple_tag
 def time_range(start, end):
-    """Start and end time of a date, e.g. 17:00–19:00, always left to right."""
+    """Start and end time of a date or of opening hours, e.g. 17:00–19:00, always left to
+    right; ``data-spoken`` has the words that "Vorlesen" says instead ("17 bis 19 Uhr")."""
     start, end = template_localtime(start), template_localtime(end)
     # Hours and minutes read the same in every language: no localized format to look up.
-    return format_html('<bdi dir="ltr">{}–{}</bdi>', start.strftime("%H:%M"), end.strftime("%H:%M"))
+    return format_html(
+        '<bdi dir="ltr" data-spoken="{}">{}–{}</bdi>',
+        spoken.hours(start, end),
+        start.strftime("%H:%M"),
+        end.strftime("%H:%M"),
+    )
 
 
 @register.simple_tag(takes_context=True)
