@@ -83,14 +83,14 @@ for (const button of document.querySelectorAll("[data-copy-link]")) {
     };
 
     const show = (next) => {
+      // The focus stays in the group when the button that has it is hidden (stop).
+      const focused = document.activeElement === pause || document.activeElement === stop;
       state = next;
       start.setAttribute("aria-pressed", String(next !== "idle"));
       pause.hidden = stop.hidden = next === "idle";
       pause.textContent = next === "paused" ? texts.resume : texts.pause;
       status.textContent = { reading: texts.reading, paused: texts.paused, idle: texts.stopped }[next];
-      if (next === "idle" && controls.contains(document.activeElement) && document.activeElement.hidden) {
-        start.focus();
-      }
+      if (focused && next === "idle") start.focus();
     };
     const speakNext = () => {
       current = null;
@@ -126,7 +126,9 @@ for (const button of document.querySelectorAll("[data-copy-link]")) {
         end();
         return;
       }
-      speech.cancel();
+      // Another page's voice may still speak; cancelling always would drop the first
+      // utterance in some versions of Chrome.
+      if (speech.speaking || speech.pending) speech.cancel();
       queue = paragraphs();
       show("reading");
       speakNext();
