@@ -23,6 +23,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 from home import offline, page_tree
+from home import spoken as words
 from home import structured_data as schema
 from home.models import SEARCH_PATH, BasePage, HomePage, OfficeSettings
 
@@ -368,8 +369,9 @@ def display_date(value, fmt="DATE_FORMAT"):
 
 
 @register.simple_tag
-def when(start, end):
-    """Weekday, date and time of a date, e.g. "Mittwoch, 2. Dezember 2026, 17:00–19:00"."""
+def when(start, end, spoken=True):
+    """Weekday, date and time of a date, e.g. "Mittwoch, 2. Dezember 2026, 17:00–19:00";
+    ``spoken=False`` where nothing is read aloud (see ``time_range``)."""
     start = template_localtime(start)
     day, separator = start.date(), list_separator()
     return format_html(
@@ -378,7 +380,7 @@ def when(start, end):
         separator,
         display_date(day),
         separator,
-        time_range(start, end),
+        time_range(start, end, spoken),
     )
 
 
@@ -453,11 +455,16 @@ def search_url():
 
 
 @register.simple_tag
-def time_range(start, end):
-    """Start and end time of a date, e.g. 17:00–19:00, always left to right."""
+def time_range(start, end, spoken=True):
+    """Start and end time of a date or of opening hours, e.g. 17:00–19:00, always left to
+    right; ``data-spoken`` has the words that "Vorlesen" says instead ("17 bis 19 Uhr"),
+    left out where nothing is read aloud (the embedded dates widget)."""
     start, end = template_localtime(start), template_localtime(end)
     # Hours and minutes read the same in every language: no localized format to look up.
-    return format_html('<bdi dir="ltr">{}–{}</bdi>', start.strftime("%H:%M"), end.strftime("%H:%M"))
+    text = f"{start.strftime('%H:%M')}–{end.strftime('%H:%M')}"
+    if not spoken:
+        return format_html('<bdi dir="ltr">{}</bdi>', text)
+    return format_html('<bdi dir="ltr" data-spoken="{}">{}</bdi>', words.hours(start, end), text)
 
 
 @register.simple_tag(takes_context=True)

@@ -33,7 +33,7 @@ def test_standard_page_renders_in_each_language(client, about, translate, code, 
     assert response.status_code == 200
     assert page.url.startswith(f"/{code}/")
     assert html_tag(response) == f'<html lang="{code}" dir="{direction}">'
-    assert f"<h1>{title}</h1>" in response.content.decode()
+    assert f'<h1 data-read-aloud="title">{title}</h1>' in response.content.decode()
     assert f'<div lang="{code}" dir="{direction}">' in response.content.decode()
     assert "Wir beraten <b>vertraulich</b>." in response.content.decode()
 

@@ -48,3 +48,128 @@ if (storedPages && window.caches) {
     })
     .catch(() => {});
 }
+
+// "Vorlesen" (read aloud): the browser's own voice reads the elements marked data-read-aloud
+// (title, summary, content) in document order, one utterance per paragraph, since some
+// engines cut long texts. The controls appear only where the browser has a voice for the
+// text's language; voices load late, so that is checked again on "voiceschanged".
+{
+  const controls = document.querySelector("[data-read-aloud-controls]");
+  const speech = window.speechSynthesis;
+  const marked = [...document.querySelectorAll("[data-read-aloud]")];
+  if (controls && speech && window.SpeechSynthesisUtterance && marked.length) {
+    const language = (marked[0].closest("[lang]") || document.documentElement).lang;
+    const base = language.toLowerCase().split("-")[0];
+    const button = (action) => controls.querySelector(`[data-read-aloud-action=${action}]`);
+    const [start, pause, stop] = ["start", "pause", "stop"].map(button);
+    const status = controls.querySelector("[role=status]");
+    const texts = controls.dataset;
+    let voice = null;
+    let queue = [];
+    let current = null;
+    let state = "idle";
+
+    // Paragraphs in document order; a time says its words (data-spoken), "17 bis 19 Uhr".
+    const BLOCK = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|CAPTION|DD|DETAILS|DIV|DL|DT|FIGCAPTION|FOOTER|H[1-6]|LI|OL|P|SECTION|SUMMARY|TABLE|TR|UL)$/;
+    const paragraphs = () => {
+      const found = [];
+      let text = "";
+      const flush = () => {
+        const paragraph = text.replace(/\s+/g, " ").trim();
+        // Sentences of at most about 200 characters each.
+        for (const sentence of paragraph.match(/.{1,200}(?:[.!?؟:;]\s|$)|.{1,200}(?:\s|$)/g) || []) {
+          if (sentence.trim()) found.push(sentence.trim());
+        }
+        text = "";
+      };
+      const walk = (node) => {
+        for (const child of node.childNodes) {
+          if (child.nodeType === Node.TEXT_NODE) text += child.data;
+          if (child.nodeType !== Node.ELEMENT_NODE || child.hidden) continue;
+          if (child.matches("[data-read-aloud-skip], script, style, template, [aria-hidden=true]")) continue;
+          if (child.dataset.spoken) {
+            text += ` ${child.dataset.spoken} `;
+            continue;
+          }
+          const block = BLOCK.test(child.tagName);
+          if (block) flush();
+          walk(child);
+          if (block) flush();
+          else text += /^(BR|TD|TH)$/.test(child.tagName) ? " " : "";
+        }
+      };
+      for (const root of marked) {
+        if (marked.some((other) => other !== root && other.contains(root))) continue;
+        flush();
+        walk(root);
+        flush();
+      }
+      return found;
+    };
+
+    const show = (next) => {
+      // The focus stays in the group when the button that has it is hidden (stop).
+      const focused = document.activeElement === pause || document.activeElement === stop;
+      state = next;
+      start.setAttribute("aria-pressed", String(next !== "idle"));
+      pause.hidden = stop.hidden = next === "idle";
+      pause.textContent = next === "paused" ? texts.resume : texts.pause;
+      status.textContent = { reading: texts.reading, paused: texts.paused, idle: texts.stopped }[next];
+      if (focused && next === "idle") start.focus();
+    };
+    const speakNext = () => {
+      current = null;
+      if (state === "idle") return;
+      if (!queue.length) {
+        show("idle");
+        return;
+      }
+      const utterance = new SpeechSynthesisUtterance(queue.shift());
+      utterance.lang = language;
+      utterance.voice = voice;
+      utterance.onend = utterance.onerror = () => {
+        if (current === utterance) speakNext();
+      };
+      current = utterance;
+      speech.speak(utterance);
+    };
+    const end = () => {
+      if (state === "idle") return;
+      queue = [];
+      current = null;
+      speech.cancel();
+      show("idle");
+    };
+    const findVoice = () => {
+      voice = speech.getVoices().find((candidate) => candidate.lang.toLowerCase().replace("_", "-").split("-")[0] === base) || null;
+      if (!voice) end();
+      controls.hidden = !voice;
+    };
+
+    start.addEventListener("click", () => {
+      if (state !== "idle") {
+        end();
+        return;
+      }
+      // Another page's voice may still speak; cancelling always would drop the first
+      // utterance in some versions of Chrome.
+      if (speech.speaking || speech.pending) speech.cancel();
+      queue = paragraphs();
+      show("reading");
+      speakNext();
+    });
+    pause.addEventListener("click", () => {
+      if (state === "reading") {
+        speech.pause();
+        show("paused");
+      } else if (state === "paused") {
+        speech.resume();
+        show("reading");
+      }
+    });
+    stop.addEventListener("click", end);
+    window.addEventListener("pagehide", end);
+    speech.addEventListener("voiceschanged", findVoice);
+    findVoice();
+  }
+}
