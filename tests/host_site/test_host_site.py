@@ -1,5 +1,6 @@
 """The apps inside another Wagtail site: migrations run, every page type renders there."""
 
+import re
 import sys
 
 import pytest
@@ -92,7 +93,7 @@ def test_each_page_type_renders_in_the_host_base_template(client, home, page_typ
     content = response.content.decode()
     assert response.status_code == 200
     assert '<header id="rathaus-header">Digitales Rathaus Tangerhütte</header>' in content
-    assert f"<h1>{page.title}</h1>" in content
+    assert re.search(rf"<h1[^>]*>{re.escape(page.title)}</h1>", content)
     # The host's template names the page's schema.org data with one tag.
     assert '<script type="application/ld+json">' in content
     assert f'"url": "{page.full_url}"' in content
