@@ -12,6 +12,24 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "buero_site"
 
 
+def git_commit(checkout):
+    """The commit a git checkout is at, read from .git without running git; "" elsewhere."""
+    git = checkout / ".git"
+    try:
+        head = (git / "HEAD").read_text().strip()
+        if not head.startswith("ref: "):
+            return head
+        ref = head.removeprefix("ref: ")
+        if (git / ref).is_file():
+            return (git / ref).read_text().strip()
+        for line in (git / "packed-refs").read_text().splitlines():
+            if line.endswith(f" {ref}"):
+                return line.split()[0]
+    except OSError:
+        pass
+    return ""
+
+
 def env_list(name, default=""):
     """A comma-separated environment variable as a list without blanks."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
@@ -240,8 +258,9 @@ WAGTAILSEARCH_BACKENDS = {
 BUERO_BASE_TEMPLATE = "base.html"
 BUERO_OFFICE_NAME = "Offenes Büro im Jugendclub Tangerhütte"
 # The deployment's name (commit or number): a new one clears the visitors' offline stores
-# (home.offline). Without it, they are cleared when the worker, script or stylesheet change.
-BUERO_RELEASE = os.environ.get("BUERO_RELEASE", "")
+# (home.offline). Without it, the commit of a git checkout; failing that, the stores are
+# cleared when the worker, script or stylesheet change.
+BUERO_RELEASE = os.environ.get("BUERO_RELEASE") or git_commit(BASE_DIR)
 
 # Privacy and security headers on every public response (the admin keeps Wagtail's own needs).
 SECURE_REFERRER_POLICY = "same-origin"
