@@ -22,12 +22,10 @@ def git_commit(checkout):
         ref = head.removeprefix("ref: ")
         if (git / ref).is_file():
             return (git / ref).read_text().strip()
-        for line in (git / "packed-refs").read_text().splitlines():
-            if line.endswith(f" {ref}"):
-                return line.split()[0]
-    except OSError:
-        pass
-    return ""
+        packed = (git / "packed-refs").read_text().splitlines()
+    except OSError:  # no checkout (an installed package) or a worktree's .git file
+        return ""
+    return next((line.split()[0] for line in packed if line.endswith(f" {ref}")), "")
 
 
 def env_list(name, default=""):

@@ -235,7 +235,9 @@ class Directory:
                 records.append(self.consultation_service(entry, page, full))
         return [compact(record) for record in records]
 
-    def _service_base(self, entry, page, kind_row):
+    def _service_base(self, entry, page, kind_row, full):
+        """What offers and consultation hours share: identity, address, costs."""
+        fees_description, cost_options = self.fees(page, entry)
         return {
             "id": entry.id,
             "organization_id": self.organization_of(entry.kind, kind_row),
@@ -243,6 +245,8 @@ class Directory:
             "url": self.url(page.pk),
             "status": "active",
             "last_modified": page.last_published_at.isoformat() if page.last_published_at else None,
+            "fees_description": fees_description,
+            "cost_options": cost_options if full else None,
         }
 
     def fees(self, page, entry):
@@ -272,13 +276,11 @@ class Directory:
 
     def offer_service(self, entry, page, full):
         row = self.offers[entry.key]
-        fees_description, cost_options = self.fees(page, entry)
         record = {
-            **self._service_base(entry, page, row),
+            **self._service_base(entry, page, row, full),
             "description": page.summary,
             "eligibility_description": page.eligibility,
             "application_process": page.where_to_apply,
-            "fees_description": fees_description,
             "assured_date": page.last_reviewed.isoformat() if page.last_reviewed else None,
         }
         if not full:
@@ -299,7 +301,6 @@ class Directory:
         ]
         record.update(
             {
-                "cost_options": cost_options,
                 "required_documents": [
                     {
                         "id": record_id("required_document", entry.key, number),
@@ -344,20 +345,17 @@ class Directory:
 
     def consultation_service(self, entry, page, full):
         row = self.consultations[entry.key]
-        fees_description, cost_options = self.fees(page, entry)
         record = {
-            **self._service_base(entry, page, row),
+            **self._service_base(entry, page, row, full),
             "description": page.intro,
             "email": page.contact_email,
             "application_process": page.by_arrangement,
-            "fees_description": fees_description,
             "interpretation_services": self.interpretation(page),
         }
         if not full:
             return record
         record.update(
             {
-                "cost_options": cost_options,
                 "phones": [self.phone(page.contact_phone, entry.key, service_id=entry.id)]
                 if page.contact_phone
                 else [],
@@ -766,8 +764,11 @@ class Directory:
         return self._term("legal_bases", value, value, label, label, self.language)
 
     def _language_of(self, entry):
-        codes = {locale_id: code for code, locale_id in self.locale_ids.items()}
-        return codes.get(entry.locale_id)
+        return self.locale_codes.get(entry.locale_id)
+
+    @cached_property
+    def locale_codes(self):
+        return {locale_id: code for code, locale_id in self.locale_ids.items()}
 
     def taxonomy_terms(self):
         from angebote.models import TargetGroup, Topic

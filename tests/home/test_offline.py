@@ -63,9 +63,6 @@ def test_the_worker_names_the_static_files_by_their_deployed_names(client, pages
 class HashedNames:
     """Stands in for WhiteNoise's manifest storage: a hashed name for every file."""
 
-    def __init__(self, *args, **kwargs):
-        pass
-
     def url(self, name):
         stem, _dot, extension = name.rpartition(".")
         return f"/static/{stem}.v1.{extension}"
