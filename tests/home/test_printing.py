@@ -190,6 +190,20 @@ def test_a_flyer_sheet_has_four_flyers_read_once_by_screen_readers(client, tree)
     assert html.count("jeden Mittwoch, 17–19 Uhr") == 4
 
 
+@pytest.mark.parametrize("which", ["hour", "home"])
+def test_a_flyer_gives_the_rule_and_points_to_the_current_dates_instead_of_listing_them(
+    client, tree, which
+):
+    """A flyer is kept for weeks: its dates would be stale, and a cancellation's reason
+    could push its text out of the A6 cell (print.css hides print-extra on flyers)."""
+    flyer = client.get(f"{tree[which].url}flyer/").content.decode()
+    assert flyer.count('<section class="print-block print-extra">\n    <h2>Nächste Termine') == 4
+    assert flyer.count("Aktuelle Termine und Ausfälle: Scannen Sie den Code") == 4
+    poster = client.get(f"{tree[which].url}plakat/").content.decode()
+    assert "Aktuelle Termine und Ausfälle" not in poster
+    assert "Scannen Sie den Code mit der Handykamera" in poster
+
+
 def test_an_offer_sheet_has_what_to_bring_how_to_apply_whom_to_call(client, tree):
     response = client.get(f"{tree['offer'].url}infoblatt/")
     assert response.status_code == 200
