@@ -1,8 +1,10 @@
 """Admin: topics and target groups as snippets, flat page listings, the partners' panel."""
 
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
@@ -13,6 +15,7 @@ from home.sections import HOME_SECTIONS
 
 from .dashboard import HelpCheckPanel, PartnerPagesPanel
 from .models import HelpCheckPage, OfferPage, PartnerPage, TargetGroup, Topic
+from .partner_access import pages_managed_by
 
 
 class TopicViewSet(SnippetViewSet):
@@ -44,9 +47,22 @@ register_snippet(TaxonomyGroup)
 REVIEWED_COLUMN = Column("last_reviewed", label="Zuletzt geprüft", sort_key="last_reviewed")
 
 
+class ManagedPagesIndexView(IndexView):
+    """Wagtail lists the pages a user may explore along the tree; a partner's editors may
+    also edit the pages their organisation runs elsewhere in the tree, and find them here."""
+
+    def get_base_queryset(self):
+        pages = super().get_base_queryset()
+        managed = [page.pk for page in pages_managed_by(self.request.user)]
+        if not managed:
+            return pages
+        return pages | self.annotate_queryset(self.model.objects.filter(pk__in=managed))
+
+
 class OfferListingViewSet(PageListingViewSet):
     """All offers in one list, with the date each was last checked (sortable)."""
 
+    index_view_class = ManagedPagesIndexView
     model = OfferPage
     icon = "help"
     menu_label = "Alle Hilfsangebote"
@@ -55,6 +71,7 @@ class OfferListingViewSet(PageListingViewSet):
 
 
 class PartnerListingViewSet(PageListingViewSet):
+    index_view_class = ManagedPagesIndexView
     model = PartnerPage
     icon = "group"
     menu_label = "Alle Netzwerkpartner"
@@ -86,3 +103,20 @@ def help_check_on_home(page, request):
     if node is None:
         return ""
     return render_to_string("angebote/includes/help_check_teaser.html", {"help_check": node})
+
+
+#: Actions of the page editor after which Wagtail leaves for the parent page's listing.
+LEAVING_ACTIONS = ("action-submit", "action-restart-workflow", "action-publish")
+
+
+@hooks.register("after_edit_page")
+def return_partners_to_their_pages(request, page):
+    """After "Zur Freigabe einreichen", Wagtail shows the parent page's listing, which a
+    partner's editors may not see (an empty list, or one of the office's pages). Whoever
+    cannot publish the page returns to the dashboard instead: it lists their pages with
+    "wartet auf Freigabe"."""
+    if not any(action in request.POST for action in LEAVING_ACTIONS) or request.GET.get("next"):
+        return None
+    if page.permissions_for_user(request.user).can_publish():
+        return None
+    return redirect("wagtailadmin_home")

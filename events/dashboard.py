@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from wagtail.models import Locale
 
-from home.dashboard import PANEL_ITEMS, DashboardPanel, Item, edit_url
+from home.dashboard import PANEL_ITEMS, DashboardPanel, Item, edit_url, editable_by
 
 from .models import AppointmentRequest, ConsultationPage, CoursePage
 from .models.courses import CourseStatus
@@ -36,7 +36,7 @@ class NextConsultationsPanel(DashboardPanel):
         )
         dates = [
             (occurrence, consultation)
-            for consultation in consultations
+            for consultation in editable_by(request.user, consultations)
             for occurrence in consultation.upcoming(3, language="de")
         ]
         dates.sort(key=lambda entry: entry[0].start)
@@ -81,7 +81,7 @@ class RegistrationDeadlinePanel(DashboardPanel):
                 f"Anmeldeschluss {course.registration_deadline:%d.%m.%Y}, "
                 f"{course.get_status_display()}",
             )
-            for course in courses[:PANEL_ITEMS]
+            for course in editable_by(request.user, courses[:PANEL_ITEMS])
         ]
 
 

@@ -77,8 +77,8 @@ def add_dashboard_panels(request, panels):
 
 
 class AppointmentRequestViewSet(ModelViewSet):
-    """Terminanfragen for the group "Beratung": the list without contact details; the contact
-    only on a request's detail view."""
+    """Terminanfragen for the group "Beratung": the list without contact details; a request's
+    page shows all it says (German labels, Berlin time) above the field for its status."""
 
     model = AppointmentRequest
     name = "appointment_requests"
@@ -95,19 +95,7 @@ class AppointmentRequestViewSet(ModelViewSet):
     ]
     list_filter = ["status"]
     form_fields = ["status"]
-    inspect_view_enabled = True
-    inspect_view_fields = [
-        "created",
-        "status",
-        "topic",
-        "contact_method",
-        "contact",
-        "name",
-        "preferred_days",
-        "preferred_times",
-        "conversation_language",
-        "interpreter_language",
-    ]
+    inspect_view_enabled = False
     copy_view_enabled = False
 
     @property

@@ -11,6 +11,8 @@ class HomeConfig(AppConfig):
     has_demo_content = True
 
     def ready(self):
-        from . import content_generation, signals  # noqa: F401
+        from . import content_generation, date_input, facts, signals  # noqa: F401
 
         content_generation.connect_signals()
+        date_input.register()
+        facts.connect_signals()

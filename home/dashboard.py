@@ -59,6 +59,14 @@ def can_publish(user):
     return page_permission_policy.user_has_permission(user, "publish")
 
 
+def editable_by(user, pages):
+    """The pages among ``pages`` that ``user`` may open in the editor: a panel never links a
+    page that then answers "no access" (a partner sees its own hours, not everybody's)."""
+    if can_publish(user):
+        return list(pages)
+    return [page for page in pages if page.permissions_for_user(user).can_edit()]
+
+
 class ReviewDuePanel(DashboardPanel):
     """Offers, partners and courses not checked for a year, oldest first."""
 

@@ -1,11 +1,11 @@
 """Drop the cached office settings when they, the legal pages they link or the link-preview
-image change."""
+image change; delete a page's aliases with it."""
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.images import get_image_model
-from wagtail.models import Site
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished
 
 from .models import OfficeSettings
@@ -47,3 +47,12 @@ def forget_share_images(**kwargs):
             for key in (OfficeSettings.cache_key(pk), OfficeSettings.share_image_cache_key(pk))
         ]
     )
+
+
+@receiver(pre_delete, sender=Page)
+def delete_aliases(instance, **kwargs):
+    """An alias shows its source page in another language's tree (see sync_locales). Wagtail
+    keeps it when the source is deleted, as an unpublished copy that editors then find in
+    every language; it goes with its source instead."""
+    for alias in Page.objects.filter(alias_of_id=instance.pk):
+        alias.delete()

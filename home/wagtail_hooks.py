@@ -1,12 +1,15 @@
 """Admin: the translators' report and its dashboard panel, the search's synonyms."""
 
+from urllib.parse import urlencode
+
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import Button
+from wagtail.admin.widgets import Button, ListingButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
 from . import printing
 from .admin_policies import OnlyTheseActions
@@ -49,6 +52,13 @@ def add_dashboard_panels(request, panels):
     panels.extend([ReviewDuePanel(), TranslationsPanel(), MissedSearchesPanel()])
 
 
+class SearchSynonymCreateView(CreateView):
+    """Starts with the word from "Gesucht, aber nicht gefunden" (``?suchwort=``)."""
+
+    def get_initial(self):
+        return {**super().get_initial(), "term": self.request.GET.get("suchwort", "")[:80]}
+
+
 class SearchSynonymViewSet(SnippetViewSet):
     """Suchbegriffe: the words people type, and what the search looks for instead."""
 
@@ -59,9 +69,28 @@ class SearchSynonymViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["term", "means"]
     search_fields = ["term", "means"]
+    add_view_class = SearchSynonymCreateView
 
 
-register_snippet(SearchSynonymViewSet)
+synonyms = SearchSynonymViewSet()
+register_snippet(synonyms)
+
+
+class MissedSearchIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = list(super().get_list_more_buttons(instance))
+        if self.request.user.has_perm("home.add_searchsynonym"):
+            query = urlencode({"locale": instance.language, "suchwort": instance.term})
+            buttons.insert(
+                0,
+                ListingButton(
+                    "Als Suchbegriff anlegen",
+                    f"{reverse(synonyms.get_url_name('add'))}?{query}",
+                    icon_name="search",
+                    priority=5,
+                ),
+            )
+        return buttons
 
 
 class MissedSearchViewSet(ModelViewSet):
@@ -76,6 +105,7 @@ class MissedSearchViewSet(ModelViewSet):
     list_filter = ["language", "month"]
     search_fields = ["term"]
     form_fields = []  # nothing to edit: the counts come from the search
+    index_view_class = MissedSearchIndexView
     copy_view_enabled = False
     inspect_view_enabled = False
 
@@ -160,3 +190,10 @@ def print_material_buttons(page, user, view_name=None, next_url=None):
         icon_name="globe",
         priority=80 + len(kinds),
     )
+
+
+@hooks.register("construct_page_action_menu")
+def one_unpublish_button(menu_items, request, context):
+    """ "Veröffentlichung aufheben" stands in the page's "…" menu at the top; a second one
+    beside "Veröffentlichen" at the bottom is one click away from taking a page offline."""
+    menu_items[:] = [item for item in menu_items if item.name != "action-unpublish"]

@@ -54,6 +54,11 @@ class TestEditorsExperience(SiteRootTestCase):
     def setUp(self):
         self.user = self.login()
 
+    def test_the_page_editor_offers_unpublishing_once(self):
+        for page in self.pages:
+            content = self.client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+            assert content.count("Veröffentlichung aufheben") == 1, page
+
     def test_admin_speaks_german(self):
         content = self.client.get("/admin/").content.decode()
         assert '<html lang="de"' in content
@@ -111,3 +116,33 @@ class TestEditorsExperience(SiteRootTestCase):
             assert "Zuletzt geprüft" in content
             assert title in content
             assert "1. Oktober 2026" in content  # the factories' review date
+
+
+def test_every_page_form_offers_only_the_pages_language_choices(locales):
+    """Topics and target groups exist once per language: a German form lists the German
+    ones only, not each entry eight times."""
+    from django.apps import apps
+    from django.forms import ModelChoiceField
+    from wagtail.models import Page, TranslatableMixin
+
+    from angebote.factories import TargetGroupFactory, TopicFactory
+
+    for code in ("de", "ar", "uk"):
+        TopicFactory(locale=locales[code])
+        TargetGroupFactory(locale=locales[code])
+    checked = []
+    for model in apps.get_models():
+        if not issubclass(model, Page) or model is Page:
+            continue
+        form_class = model.get_edit_handler().get_form_class()
+        form = form_class(instance=model(locale=locales["de"]), for_user=None)
+        for name, field in form.fields.items():
+            if not isinstance(field, ModelChoiceField):
+                continue
+            related = field.queryset.model
+            if issubclass(related, TranslatableMixin) and not issubclass(related, Page):
+                assert {item.locale_id for item in field.queryset} == {locales["de"].pk}, (
+                    f"{model.__name__}.{name}"
+                )
+                checked.append(f"{model.__name__}.{name}")
+    assert {"ConsultationPage.topics", "CoursePage.topics", "OfferPage.topics"} <= set(checked)

@@ -16,6 +16,7 @@ from home import printing
 from home import structured_data as schema
 from home.blocks import PARAGRAPH_FEATURES
 from home.districts import District
+from home.facts import SourceTextMixin
 from home.models import BasePage, ReviewedMixin
 from home.sections import PRINT_SECTIONS, collect_sections
 
@@ -214,7 +215,7 @@ class PartnerPage(ReviewedMixin, BasePage):
         return data
 
 
-class OpeningHours(TranslatableMixin, Orderable):
+class OpeningHours(SourceTextMixin, TranslatableMixin, Orderable):
     """One row of opening hours; the note is translated, the times are shared."""
 
     page = ParentalKey(PartnerPage, on_delete=models.CASCADE, related_name="opening_hours")
@@ -248,7 +249,7 @@ class OpeningHours(TranslatableMixin, Orderable):
             raise ValidationError({"closes": "Das Ende muss nach dem Beginn liegen."})
 
 
-class ContactPerson(TranslatableMixin, Orderable):
+class ContactPerson(SourceTextMixin, TranslatableMixin, Orderable):
     """A person to call at a partner organisation; the role is translated, the rest is shared."""
 
     page = ParentalKey(PartnerPage, on_delete=models.CASCADE, related_name="contact_persons")

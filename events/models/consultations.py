@@ -24,9 +24,11 @@ from angebote.models.choices import SPOKEN_LANGUAGES
 from angebote.partner_access import PartnerLinkedPage
 from home import printing
 from home import structured_data as schema
+from home.facts import SourceText, SourceTextMixin, text_of
 from home.models import BasePage, VenueAccess, preview_text
 
 from .. import feeds, recurrence, rules
+from .forms import ConsultationPageForm
 
 WEEKDAY_CHOICES = [(str(number), name) for number, name in sorted(WEEKDAYS.items())]
 NEXT_DATES = 8
@@ -305,6 +307,7 @@ class ConsultationPage(PartnerLinkedPage, BasePage):
         )
     ]
 
+    base_form_class = ConsultationPageForm
     partner_field = "host"
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
@@ -351,9 +354,9 @@ class ConsultationPage(PartnerLinkedPage, BasePage):
         if (loaded := getattr(self, "_loaded_dates", None)) is not None:
             return loaded
         return {
-            "cancellations": {row.date: row.reason for row in self.cancellations.all()},
+            "cancellations": {row.date: text_of(row, "reason") for row in self.cancellations.all()},
             "extra_dates": tuple(
-                recurrence.ExtraDate(row.date, row.start_time, row.end_time, row.note)
+                recurrence.ExtraDate(row.date, row.start_time, row.end_time, text_of(row, "note"))
                 for row in self.extra_dates.all()
             ),
         }
@@ -368,16 +371,17 @@ class ConsultationPage(PartnerLinkedPage, BasePage):
         pages = list(pages)
         ids = [page.pk for page in pages]
         cancellations, extra_dates = defaultdict(dict), defaultdict(list)
-        for page_id, day, reason in ConsultationCancellation.objects.filter(
+        for page_id, day, reason, is_source in ConsultationCancellation.objects.filter(
             page_id__in=ids
-        ).values_list("page_id", "date", "reason"):
-            cancellations[page_id][day] = reason
-        for page_id, *row in (
+        ).values_list("page_id", "date", "reason", "shows_source_text"):
+            cancellations[page_id][day] = SourceText(reason) if is_source and reason else reason
+        for page_id, day, start, end, note, is_source in (
             ConsultationExtraDate.objects.filter(page_id__in=ids)
             .order_by("sort_order")
-            .values_list("page_id", "date", "start_time", "end_time", "note")
+            .values_list("page_id", "date", "start_time", "end_time", "note", "shows_source_text")
         ):
-            extra_dates[page_id].append(recurrence.ExtraDate(*row))
+            note = SourceText(note) if is_source and note else note
+            extra_dates[page_id].append(recurrence.ExtraDate(day, start, end, note))
         for page in pages:
             page._loaded_dates = {
                 "cancellations": cancellations[page.pk],
@@ -521,7 +525,7 @@ class ConsultationPage(PartnerLinkedPage, BasePage):
         return context
 
 
-class ConsultationCancellation(TranslatableMixin, Orderable):
+class ConsultationCancellation(SourceTextMixin, TranslatableMixin, Orderable):
     """A date on which the hour does not take place; the reason is shown, translated."""
 
     page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="cancellations")
@@ -538,7 +542,7 @@ class ConsultationCancellation(TranslatableMixin, Orderable):
         unique_together = [("translation_key", "locale")]
 
 
-class ConsultationExtraDate(TranslatableMixin, Orderable):
+class ConsultationExtraDate(SourceTextMixin, TranslatableMixin, Orderable):
     """A date outside the rule, or the new date of a moved one."""
 
     page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="extra_dates")

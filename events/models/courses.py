@@ -16,9 +16,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from angebote.fields import MultipleChoiceField
+from angebote.models.forms import TaxonomyPageForm
 from angebote.partner_access import PartnerLinkedPage
 from home import structured_data as schema
 from home.blocks import StandardStreamBlock
+from home.facts import SourceTextMixin
 from home.models import BasePage, ReviewedMixin
 
 from .. import feeds
@@ -284,6 +286,7 @@ class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
     ]
 
     partner_field = "provider"
+    base_form_class = TaxonomyPageForm
     parent_page_types = ["events.CourseIndexPage"]
     subpage_types = []
     search_label = _("Training courses")
@@ -354,7 +357,7 @@ class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
         }
 
 
-class CourseSession(TranslatableMixin, Orderable):
+class CourseSession(SourceTextMixin, TranslatableMixin, Orderable):
     """One date of a course; the note is translated, the times are shared."""
 
     page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="sessions")

@@ -11,7 +11,7 @@ import hashlib
 import secrets
 
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
@@ -22,6 +22,7 @@ from angebote.models.choices import SPOKEN_LANGUAGES
 from home.models import BasePage
 
 from ..encryption import EncryptedTextField
+from ..panels import RequestDetailsPanel
 
 #: Days a request is kept at most, and after it is done.
 KEEP_DAYS = 30
@@ -160,7 +161,7 @@ class AppointmentRequest(models.Model):
 
     objects = AppointmentRequestQuerySet.as_manager()
 
-    panels = [FieldPanel("status")]
+    panels = [RequestDetailsPanel(heading="Anfrage"), FieldPanel("status")]
 
     class Meta:
         verbose_name = "Terminanfrage"
@@ -168,7 +169,7 @@ class AppointmentRequest(models.Model):
         ordering = ["-created"]
 
     def __str__(self):
-        return f"Terminanfrage vom {timezone.localtime(self.created):%d.%m.%Y %H:%M}"
+        return f"Terminanfrage vom {timezone.localtime(self.created):%d.%m.%Y, %H:%M Uhr}"
 
     def save(self, *args, **kwargs):
         if self.pk:
@@ -176,6 +177,30 @@ class AppointmentRequest(models.Model):
             if previous and previous[0] != self.status:
                 self.status_changed = timezone.now()
         super().save(*args, **kwargs)
+
+    @property
+    def received(self):
+        """When the request came in, in Berlin time."""
+        return formats.date_format(timezone.localtime(self.created), "DATETIME_FORMAT")
+
+    def details(self):
+        """(label, text) of everything the person told us, as a counsellor reads it."""
+
+        def labels(name):
+            return ", ".join(map(str, self._meta.get_field(name).labels(getattr(self, name))))
+
+        return [
+            ("Eingegangen", self.received),
+            ("Name oder Initialen", self.name),
+            ("Kontaktweg", self.get_contact_method_display()),
+            ("Telefon oder E-Mail", self.contact),
+            ("Thema", self.topic),
+            ("Tage", labels("preferred_days")),
+            ("Tageszeiten", labels("preferred_times")),
+            ("Sprache des Gesprächs", self.get_conversation_language_display()),
+            ("Dolmetschen für", self.get_interpreter_language_display()),
+            ("Stand", self.get_status_display()),
+        ]
 
     @staticmethod
     def hash_token(token):

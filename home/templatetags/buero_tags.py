@@ -22,7 +22,7 @@ from django.utils.translation import pgettext
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
-from home import offline, page_tree
+from home import facts, offline, page_tree
 from home import spoken as words
 from home import structured_data as schema
 from home.models import SEARCH_PATH, BasePage, HomePage, OfficeSettings
@@ -291,6 +291,21 @@ def source_language(page):
     if page_tree.shows_source_text(page):
         return get_supported_content_language_variant(settings.LANGUAGE_CODE)
     return ""
+
+
+@register.filter
+def marked(text):
+    """Text with its language marked where it is German inside another language's page: a
+    cancellation's reason added since the page was translated, a holiday's German name."""
+    if facts.is_foreign(text):
+        return format_html('<span lang="{}" dir="ltr">{}</span>', text.language, text)
+    return text
+
+
+@register.filter
+def text_of(row, field_name):
+    """A translated child row's text (a contact's role, a note), marked where it is German."""
+    return marked(facts.text_of(row, field_name))
 
 
 @register.simple_tag

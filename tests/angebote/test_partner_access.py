@@ -127,7 +127,9 @@ def test_partner_changes_wait_for_the_office(partner_client, client, network):
     assert OfferPage.objects.get(pk=offer.pk).title == "Schuldnerberatung für Familien"
 
     response = partner_client.post(edit_url(offer), {**data, "action-submit": "submit"})
-    assert response.status_code == 302
+    # Back on the dashboard that lists the partner's pages, not on a listing it may not see.
+    assert response.url == reverse("wagtailadmin_home")
+    assert "wartet auf Freigabe" in partner_client.get(response.url).content.decode()
     state = WorkflowState.objects.filter(object_id=str(offer.pk)).get()
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert OfferPage.objects.get(pk=offer.pk).title == "Schuldnerberatung für Familien"
@@ -240,3 +242,20 @@ def test_demo_partner_logs_in_and_edits_its_own_pages_only(client, network, demo
     other = network["tafel_offer"]
     client.post(edit_url(other), {**offer_form(other, title="Geändert"), "action-submit": "1"})
     assert OfferPage.objects.get(pk=other.pk).title == "Lebensmittel"
+
+
+def test_a_partner_sees_and_opens_only_its_own_pages(partner_client, network):
+    """Every link on the partner's dashboard opens; the flat listings show its pages."""
+    import re
+
+    dashboard = partner_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Offene Sprechstunde" not in dashboard  # the office's, not the partner's
+    assert "Schuldnerberatung im Jugendclub" in dashboard
+    for url in set(re.findall(r'href="(/admin/pages/\d+/edit/)"', dashboard)):
+        assert partner_client.get(url).status_code == 200, url
+    offers = partner_client.get("/admin/offer_pages/").content.decode()
+    assert "Schuldnerberatung für Familien" in offers
+    assert "Lebensmittel" not in offers
+    partners = partner_client.get("/admin/partner_pages/").content.decode()
+    assert "Schuldnerberatung" in partners
+    assert "Tafel" not in partners

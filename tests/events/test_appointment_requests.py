@@ -246,7 +246,6 @@ def test_only_counsellors_and_superusers_see_requests(users):
     appointment = AppointmentRequestFactory(contact=PHONE)
     urls = {
         "list": "/admin/appointment_requests/",
-        "detail": f"/admin/appointment_requests/inspect/{appointment.pk}/",
         "edit": f"/admin/appointment_requests/edit/{appointment.pk}/",
     }
     allowed = {"superuser", COUNSELLORS}
@@ -266,8 +265,30 @@ def test_only_counsellors_and_superusers_see_requests(users):
     counsellor = Client()
     counsellor.force_login(users[COUNSELLORS])
     assert PHONE not in counsellor.get(urls["list"]).content.decode()
-    assert PHONE in counsellor.get(urls["detail"]).content.decode()
+    assert PHONE in counsellor.get(urls["edit"]).content.decode()
     assert counsellor.get("/admin/appointment_requests/new/").status_code in (302, 403, 404)
+
+
+def test_a_request_reads_in_german_in_berlin_time_on_one_page(users):
+    appointment = AppointmentRequestFactory(
+        contact=PHONE,
+        name="A. B.",
+        preferred_days=["1", "3"],
+        preferred_times=["afternoon"],
+        created=datetime.datetime(2026, 12, 7, 14, 5, tzinfo=datetime.UTC),
+    )
+    client = Client()
+    client.force_login(users[COUNSELLORS])
+    content = client.get(f"/admin/appointment_requests/edit/{appointment.pk}/").content.decode()
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", content))
+    assert PHONE in text
+    assert "A. B." in text
+    assert "Tage Dienstag, Donnerstag" in text
+    assert "Tageszeiten Nachmittags" in text
+    assert "7. Dezember 2026 15:05" in text  # 14:05 UTC is 15:05 in Berlin
+    assert "Terminanfrage vom 07.12.2026, 15:05 Uhr" in text
+    assert "['1'" not in content
+    assert "afternoon" not in text
 
 
 def test_the_counsellors_dashboard_counts_new_requests(users):

@@ -30,6 +30,8 @@ from events.models import ConsultationPage, EventIndexPage
 from home.models import HomePage
 from tests.page_rules import SiteRootTestCase
 
+from .conftest import NOW
+
 pytestmark = pytest.mark.django_db
 
 
@@ -280,6 +282,8 @@ def test_publishing_a_cancellation_updates_the_home_page_at_once(
 
 
 class TestConsultationAdmin(SiteRootTestCase):
+    """Editing a series in the admin, with the clock on Tuesday, 1 December 2026."""
+
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
@@ -317,6 +321,38 @@ class TestConsultationAdmin(SiteRootTestCase):
     def test_editor_creates_a_series(self):
         self.assertCanCreate(self.events, ConsultationPage, self.form())
         assert ConsultationPage.objects.get(slug="offen").weekdays == ["2"]
+
+    def post_with_cancellation(self, day, **fields):
+        data = self.form(
+            cancellations=inline_formset([{"date": day, "reason": "Fortbildung"}]), **fields
+        )
+        data["action-publish"] = "action-publish"
+        with time_machine.travel(NOW, tick=False):
+            return self.client.post(
+                f"/admin/pages/add/events/consultationpage/{self.events.pk}/", data
+            )
+
+    def test_a_cancellation_typed_the_german_way_cancels_that_day(self):
+        response = self.post_with_cancellation("09.12.2026")
+        assert response.status_code == 302
+        page = ConsultationPage.objects.get(slug="offen")
+        assert list(page.cancellations.values_list("date", flat=True)) == [
+            datetime.date(2026, 12, 9)
+        ]
+
+    def test_a_cancellation_on_a_day_without_a_date_is_refused_with_the_real_dates(self):
+        content = self.post_with_cancellation("10.12.2026").content.decode()
+        assert "An diesem Tag (Do 10.12.2026) findet die Sprechstunde nicht statt." in content
+        assert "Die nächsten Termine: Mi 16.12.2026, Mi 23.12.2026, Mi 30.12.2026." in content
+        assert not ConsultationPage.objects.filter(slug="offen").exists()
+
+    def test_a_cancellation_in_the_past_or_years_ahead_is_refused(self):
+        assert "in der Vergangenheit" in self.post_with_cancellation("25.11.2026").content.decode()
+        assert (
+            "mehr als ein Jahr voraus" in self.post_with_cancellation("09.12.2027").content.decode()
+        )
+        assert "TT.MM.JJJJ" in self.post_with_cancellation("9.12.0026").content.decode()
+        assert not ConsultationPage.objects.filter(slug="offen").exists()
 
     def test_admin_explains_bad_times_dates_and_missing_weekdays(self):
         data = self.form(end_time="16:00", valid_until="2025-01-01")

@@ -18,7 +18,7 @@ from angebote.factories import (
 )
 from angebote.partner_access import setup_partner_group
 from home.editor_groups import EDITORS, setup_groups
-from home.models import MissedSearch
+from home.models import MissedSearch, SearchSynonym
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +112,27 @@ def test_counting_does_not_purge_the_page_cache(client, office, offers):
     search(client, "Raumfahrt")
     assert MissedSearch.objects.exists()
     assert content_generation.current() == before
+
+
+def test_a_missed_search_becomes_a_search_term_in_its_language(
+    client, offers, django_user_model, locales
+):
+    setup_groups()
+    search(client, "Raumfahrt")
+    MissedSearch.record("فضاء", "ar")
+    editor = django_user_model.objects.create_user("redaktion", password="x")
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    office = Client()
+    office.force_login(editor)
+    report = office.get("/admin/missed_searches/").content.decode()
+    assert report.count("Als Suchbegriff anlegen") == 2
+    add_url = (
+        "/admin/snippets/home/searchsynonym/add/?locale=ar&amp;suchwort=%D9%81%D8%B6%D8%A7%D8%A1"
+    )
+    assert add_url in report
+    form = office.get(add_url.replace("&amp;", "&")).content.decode()
+    assert 'value="فضاء"' in form
+    response = office.post(add_url.replace("&amp;", "&"), {"term": "فضاء", "means": "Raumfahrt"})
+    assert response.status_code == 302
+    synonym = SearchSynonym.objects.get()
+    assert (synonym.term, synonym.locale.language_code) == ("فضاء", "ar")

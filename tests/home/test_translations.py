@@ -105,3 +105,20 @@ def test_shipped_demo_catalogues_are_complete(path):
         )
         if entry.comment == "slug":
             assert re.fullmatch(r"[a-z0-9-]+", entry.msgstr), entry.msgstr
+
+
+def test_deleting_a_german_page_deletes_its_aliases_in_every_language(home, locales):
+    """An alias left behind would stay in each language's tree as an unpublished copy."""
+    from wagtail.models import Page
+
+    from home.factories import StandardPageFactory
+
+    page = StandardPageFactory(parent=home, title="Alt", slug="alt")
+    child = StandardPageFactory(parent=page, title="Kind", slug="kind")
+    for code in ("en", "ar"):
+        alias = page.copy_for_translation(locales[code], copy_parents=True, alias=True)
+        child.copy_for_translation(locales[code], alias=True)
+        assert alias.alias_of_id == page.pk
+    assert Page.objects.filter(alias_of__in=[page, child]).count() == 4
+    page.delete()
+    assert not Page.objects.filter(title__in=["Alt", "Kind"]).exists()
