@@ -11,11 +11,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home import page_tree
+from home.dashboard import can_publish
 from home.sections import HOME_SECTIONS
 
 from .dashboard import HelpCheckPanel, PartnerPagesPanel
 from .models import HelpCheckPage, OfferPage, PartnerPage, TargetGroup, Topic
-from .partner_access import pages_managed_by
+from .partner_access import pages_managed_by, partner_pages_of
 
 
 class TopicViewSet(SnippetViewSet):
@@ -120,3 +121,14 @@ def return_partners_to_their_pages(request, page):
     if page.permissions_for_user(request.user).can_publish():
         return None
     return redirect("wagtailadmin_home")
+
+
+@hooks.register("construct_page_chooser_queryset")
+def partners_choose_among_their_own_and_public_pages(pages, request):
+    """A partner's editors link their own pages and what every visitor sees anyway; the
+    chooser does not show them private pages or other partners' drafts."""
+    user = request.user
+    if can_publish(user) or not partner_pages_of(user).exists():
+        return pages
+    own = [page.pk for page in pages_managed_by(user)]
+    return pages.filter(pk__in=own) | page_tree.current().public(pages)

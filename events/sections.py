@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from angebote.models.choices import SPOKEN_LANGUAGES
+from home import content_generation, page_tree
 
 from .models import ConsultationPage
 from .requests import appointment_page
@@ -20,7 +21,9 @@ def next_consultation_context(page, request, others=0, interpreter=None):
     interpreter for that language.
     """
     consultations = ConsultationPage.load_dates(
-        ConsultationPage.objects.live().filter(locale_id=page.locale_id).select_related("host")
+        page_tree.current()
+        .public(ConsultationPage.objects.filter(locale_id=page.locale_id))
+        .select_related("host")
     )
     now = timezone.now()
     language = translation.get_language()
@@ -87,7 +90,9 @@ def forget_next_consultation(**kwargs):
 def render_next_consultation(
     page, request, others=0, interpreter=None, template="events/includes/next_consultation.html"
 ):
-    version = cache.get_or_set(VERSION_KEY, 1, None)
+    # Keyed by the content generation too: a view restriction added or removed closes or
+    # opens an hour without any publish.
+    version = f"{cache.get_or_set(VERSION_KEY, 1, None)}-{content_generation.current()}"
     language = translation.get_language()
     key = (
         f"events:next-consultation:{version}:{page.locale_id}:{others}:{interpreter}:{language}:"
@@ -109,8 +114,8 @@ def render_office_hours(page, request):
     """The office's own consultation hours (those no partner leads) for its poster: each
     rule in words, the next dates with cancellations, the interpreters offered."""
     series = ConsultationPage.load_dates(
-        ConsultationPage.objects.live()
-        .filter(locale_id=page.locale_id, host__isnull=True)
+        page_tree.current()
+        .public(ConsultationPage.objects.filter(locale_id=page.locale_id, host__isnull=True))
         .order_by("title")
     )
     if not series:
@@ -135,14 +140,16 @@ def office_opening_hours(page):
     Cached like the box, and dropped with it when a consultation hour changes; hours whose
     last date has passed are left out.
     """
-    version = cache.get_or_set(VERSION_KEY, 1, None)
+    # Keyed by the content generation too: a view restriction added or removed closes or
+    # opens an hour without any publish.
+    version = f"{cache.get_or_set(VERSION_KEY, 1, None)}-{content_generation.current()}"
     key = f"events:office-hours:{version}:{page.locale_id}"
     hours = cache.get(key)
     if hours is None:
         today = timezone.localdate()
         series = (
-            ConsultationPage.objects.live()
-            .filter(locale_id=page.locale_id, host__isnull=True)
+            page_tree.current()
+            .public(ConsultationPage.objects.filter(locale_id=page.locale_id, host__isnull=True))
             .exclude(valid_until__lt=today)
             .order_by("title")
         )

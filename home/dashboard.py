@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
+from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
 from . import translation_status
@@ -65,6 +66,17 @@ def editable_by(user, pages):
     if can_publish(user):
         return list(pages)
     return [page for page in pages if page.permissions_for_user(user).can_edit()]
+
+
+def rows_editable_by(user, rows):
+    """The rows of a report about pages (``row.source``) whose page ``user`` may edit: a
+    partner's editors see their own pages there, not the titles of private or other
+    partners' pages."""
+    if can_publish(user):
+        return rows
+    pages = Page.objects.filter(pk__in=[row.source.pk for row in rows]).specific()
+    editable = {page.pk for page in editable_by(user, pages)}
+    return [row for row in rows if row.source.pk in editable]
 
 
 class ReviewDuePanel(DashboardPanel):

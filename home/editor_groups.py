@@ -126,9 +126,10 @@ COUNSELLORS = "Beratung"
 
 
 def setup_counsellors():
-    """The group that sees appointment requests: view, change (the status) and delete."""
+    """The group that sees appointment requests: view, change (the status) and delete; its
+    members log in with a second factor ("enable_2fa")."""
     group, _ = Group.objects.get_or_create(name=COUNSELLORS)
-    group.permissions.add(admin_access())
+    group.permissions.add(admin_access(), permission("wagtailadmin", "enable_2fa"))
     if apps.is_installed("events"):
         group.permissions.add(
             *Permission.objects.filter(

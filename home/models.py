@@ -154,12 +154,19 @@ class BasePage(RoutablePageMixin, Page):
         return super().get_url_parts(request)
 
     def get_view_restrictions(self):
-        """No query on a site without any view restriction (the snapshot knows)."""
+        """The restrictions Wagtail checks before serving this page: its own tree's, or
+        where it has none, its source-language page's, so that a password on the German
+        page also asks for it on the translations and aliases (page_tree.is_public). No
+        query on a site without any view restriction (the snapshot knows)."""
         from .page_tree import current
 
-        if not current().restricted_ids:
+        tree = current()
+        if not tree.restricted_ids:
             return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
+        node = tree.get(self.pk)
+        if node is None or node.path != self.path:
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.filter(page__path__in=tree.restriction_paths(node))
 
     def linked_page(self, page_id):
         """A page this one links to (a host, a provider), in this page's language where a
@@ -174,7 +181,7 @@ class BasePage(RoutablePageMixin, Page):
         translated = tree.live_translations(linked).get(own.language)
         if translated is not None:
             return translated
-        return linked if linked.live else None
+        return linked if tree.is_public(linked) else None
 
     def in_same_language(self, pages):
         """``pages`` in this page's language where a live translation exists, in one query.
@@ -182,12 +189,14 @@ class BasePage(RoutablePageMixin, Page):
         Links to other pages point at the German page (wagtail-localize keeps page links
         synchronised); ``Page.localized`` would cost two queries for each of them.
         """
+        from .page_tree import current
+
         keys = {page.translation_key for page in pages if page.locale_id != self.locale_id}
         translated = (
             {
                 page.translation_key: page
-                for page in Page.objects.live().filter(
-                    translation_key__in=keys, locale_id=self.locale_id
+                for page in current().public(
+                    Page.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
                 )
             }
             if keys

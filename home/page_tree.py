@@ -22,7 +22,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.http.request import split_domain_port
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction, Site
@@ -47,6 +47,7 @@ _FIELDS = (
     "alias_of_id",
     "live_revision_id",
     "content_type_id",
+    "expire_at",
 )
 
 
@@ -80,6 +81,7 @@ class PageNode:
     live: bool
     shows_source_text: bool
     content_type_id: int
+    expire_at: object
     site_id: int | None
     root_url: str | None
     #: The URL on its own site ("/de/hilfsangebote/"), None where the page is not routable.
@@ -128,6 +130,7 @@ class PageTree:
                     values["alias_of_id"] or (values["live"] and values["live_revision_id"] is None)
                 ),
                 content_type_id=values["content_type_id"],
+                expire_at=values["expire_at"],
                 site_id=site_id,
                 root_url=root_url,
                 url=url,
@@ -138,6 +141,10 @@ class PageTree:
             self.children.setdefault(node.path[: -Page.steplen], []).append(node)
             self.by_path[node.path] = node
         self.restricted_ids = frozenset(restricted_ids)
+        self.restricted_paths = frozenset(
+            self.nodes[pk].path for pk in self.restricted_ids if pk in self.nodes
+        )
+        self.closed_ids = self._closed()
         self.sites = {}  # {(hostname, port): Site or None}, filled as requests come
         self._memo = {}
         self._bounded = 0
@@ -171,6 +178,55 @@ class PageTree:
             request._wagtail_site = self.sites[address]
         return request._wagtail_site
 
+    def _restricted_ancestor_paths(self, path):
+        return [
+            path[:end]
+            for end in range(Page.steplen, len(path) + 1, Page.steplen)
+            if path[:end] in self.restricted_paths
+        ]
+
+    def _closed(self):
+        """Pages the public may not see because of a view restriction: those below a
+        restricted page in their own tree, and every translation and alias of such a page
+        of the source language (a password on the German page closes the Arabic one)."""
+        if not self.restricted_paths:
+            return frozenset()
+        own = {
+            node.id for node in self.nodes.values() if self._restricted_ancestor_paths(node.path)
+        }
+        source = source_language()
+        closed = set(own)
+        for translations in self.translations.values():
+            original = translations.get(source)
+            if original is not None and original.id in own:
+                closed.update(node.id for node in translations.values())
+        return frozenset(closed)
+
+    def restriction_paths(self, page):
+        """The paths of the restricted pages that close ``page``: its own tree's, or where
+        it has none, those of its source-language page (a translation that carries its own
+        restriction follows that one)."""
+        own = self._restricted_ancestor_paths(page.path)
+        if own or not self.restricted_paths:
+            return own
+        original = self.translation(page, source_language())
+        if original is None or original.id == page.id:
+            return []
+        return self._restricted_ancestor_paths(original.path)
+
+    def is_public(self, page):
+        """The one rule of what the public may see: a live page, not expired, not closed by
+        a view restriction in its own tree or its source language's. ``page`` is a node, a
+        page or a page's id."""
+        node = page if isinstance(page, PageNode) else self.get(getattr(page, "pk", page))
+        if node is None:
+            return False
+        return (
+            node.live
+            and node.id not in self.closed_ids
+            and (node.expire_at is None or node.expire_at > timezone.now())
+        )
+
     @classmethod
     def build(cls):
         rows = Page.objects.order_by("path").values_list(*_FIELDS)
@@ -178,8 +234,10 @@ class PageTree:
         return cls(list(rows), list(restricted))
 
     def public(self, pages):
-        """``pages.public()``, without its query on a site that has no view restriction."""
-        return pages.public() if self.restricted_ids else pages
+        """``pages`` that the public may see (``is_public``), as a queryset: live, not
+        expired, and not closed by a view restriction, also through the source language."""
+        pages = pages.live().exclude(expire_at__lte=timezone.now())
+        return pages.exclude(pk__in=self.closed_ids) if self.closed_ids else pages
 
     def get(self, page_id):
         return self.nodes.get(page_id)
@@ -193,17 +251,19 @@ class PageTree:
         return self.translations.get(page.translation_key, {}).get(language)
 
     def live_translations(self, page):
-        """{language: node} of the page's live translations, aliases included."""
+        """{language: node} of the page's public translations, aliases included."""
         return {
             language: node
             for language, node in self.translations.get(page.translation_key, {}).items()
-            if node.live
+            if self.is_public(node)
         }
 
     def menu(self, home):
-        """The live children of a home page that editors marked "show in menus"."""
+        """The public children of a home page that editors marked "show in menus"."""
         return [
-            node for node in self.children.get(home.path, ()) if node.live and node.show_in_menus
+            node
+            for node in self.children.get(home.path, ())
+            if node.show_in_menus and self.is_public(node)
         ]
 
     def child_of_type(self, parent, model):
@@ -211,7 +271,7 @@ class PageTree:
         check under a home page, say)."""
         for node in self.children.get(parent.path, ()):
             if (
-                node.live
+                self.is_public(node)
                 and node.specific_class is not None
                 and issubclass(node.specific_class, model)
             ):
@@ -252,6 +312,11 @@ class PageTree:
             return page.route(request, components[position:])
         except Http404:
             return None
+
+
+def source_language():
+    """The language that every other language's pages are translated from."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 def _active_language():

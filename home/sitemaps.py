@@ -8,6 +8,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
+from . import page_tree
+
 
 class MultilingualSitemap(Sitemap):
     def items(self):
@@ -16,8 +18,8 @@ class MultilingualSitemap(Sitemap):
         for home in Page.objects.filter(translation_key=root.translation_key):
             in_any_tree |= Q(path__startswith=home.path)
         return (
-            Page.objects.live()
-            .public()
+            page_tree.current()
+            .public(Page.objects.all())
             # Aliases mirror untranslated German pages; only the German page is listed.
             .filter(in_any_tree, alias_of__isnull=True)
             .order_by("path")

@@ -11,6 +11,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
 from . import feedback, page_tree, printing, translation_status
+from .dashboard import rows_editable_by
 from .models import PageFeedback
 from .translation_status import Status
 
@@ -50,7 +51,7 @@ class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
             code = form.cleaned_data["locale"]
             chosen = [locale for locale in locales if locale.language_code == code] or locales
             wanted = form.cleaned_data["status"] or None
-        rows = translation_status.overview(locales=chosen)
+        rows = rows_editable_by(self.request.user, translation_status.overview(locales=chosen))
         if wanted:
             statuses = translation_status.NEEDS_WORK if wanted == "needs_work" else (wanted,)
             rows = [row for row in rows if any(cell.status in statuses for cell in row.cells)]
@@ -178,8 +179,8 @@ class PrintMaterialReportView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         models = printable_page_types()
         pages = (
-            Page.objects.live()
-            .type(*models)
+            page_tree.current()
+            .public(Page.objects.type(*models))
             .filter(locale=Locale.get_default(), alias_of__isnull=True)
             .order_by("path")
         )
@@ -187,7 +188,7 @@ class PrintMaterialReportView(WagtailAdminTemplateMixin, TemplateView):
         if chosen.isdigit():
             source = Page.objects.filter(pk=chosen).first()
             pages = pages.filter(translation_key=source.translation_key if source else None)
-        rows = translation_status.overview(pages=pages)
+        rows = rows_editable_by(self.request.user, translation_status.overview(pages=pages))
         for row in rows:
             kinds = row.source.specific_class.print_kinds
             row.edit_url = reverse("wagtailadmin_pages:edit", args=[row.source.pk])

@@ -3,9 +3,13 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.test import override_settings
+from django.core.management import call_command
+from django.test import Client, override_settings
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from events.factories import AppointmentRequestFactory
+from home.editor_groups import COUNSELLORS, setup_groups
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +69,8 @@ def test_two_factor_is_optional_unless_the_group_requires_it(client, editor):
     )
     response = client.get("/admin/")
     assert response.status_code == 302
-    assert "/admin/2fa/devices/new" in response["Location"]
+    # Not to the set-up of a device: nobody adds their first one with the password alone.
+    assert response["Location"] == "/admin/zweiter-faktor/fehlt/"
 
 
 @override_settings(WAGTAIL_2FA_REQUIRED=True)
@@ -74,3 +79,115 @@ def test_two_factor_pages_speak_german(client, editor):
     client.force_login(editor)
     content = client.get("/admin/2fa/auth?next=/admin/").content.decode()
     assert "Geben Sie den Code aus Ihrer App ein" in content
+
+
+def code_of(device):
+    """The app's current code; as a person would wait for the next one after a code was used
+    or mistyped, the device's memory of both is reset."""
+    device.refresh_from_db()
+    device.throttle_reset()
+    device.last_t = -1
+    device.save()
+    return f"{totp(device.bin_key):06d}"
+
+
+def verified_client(user, device):
+    client = Client()
+    client.force_login(user)
+    client.post("/admin/2fa/auth?next=/admin/", {"otp_token": code_of(device)})
+    assert client.get("/admin/").status_code == 200
+    return client
+
+
+@pytest.fixture
+def counsellor():
+    setup_groups()
+    user = get_user_model().objects.create_user("beratung", "b@example.org", "richtig-lang-2")
+    user.groups.add(Group.objects.get(name=COUNSELLORS))
+    return user
+
+
+@pytest.fixture
+def office_admin():
+    admin = get_user_model().objects.create_superuser("leitung", "l@example.org", "lang-3-pw")
+    return admin, TOTPDevice.objects.create(user=admin, name="Telefon", confirmed=True)
+
+
+@override_settings(WAGTAIL_2FA_REQUIRED=True)
+def test_counsellors_and_superusers_need_a_second_factor_before_any_admin_page(
+    counsellor, django_user_model
+):
+    AppointmentRequestFactory(contact="0170 1234567")
+    superuser = django_user_model.objects.create_superuser("chef", "c@example.org", "lang-4-pw")
+    for user in (counsellor, superuser):
+        client = Client()
+        client.force_login(user)
+        for url in ("/admin/", "/admin/appointment_requests/", "/admin/2fa/devices/new"):
+            response = client.get(url)
+            assert response.status_code == 302, (user, url)
+            assert response["Location"] == "/admin/zweiter-faktor/fehlt/", (user, url)
+        page = client.get("/admin/zweiter-faktor/fehlt/").content.decode()
+        assert "richtet die Büroleitung gemeinsam mit Ihnen ein" in page
+        assert not TOTPDevice.objects.filter(user=user).exists()
+
+
+@override_settings(WAGTAIL_2FA_REQUIRED=True)
+def test_an_office_administrator_sets_up_the_second_factor_in_person(counsellor, office_admin):
+    admin, admin_device = office_admin
+    office = verified_client(admin, admin_device)
+    assert "Zweiten Faktor einrichten" in office.get("/admin/users/").content.decode()
+    url = f"/admin/zweiter-faktor/{counsellor.pk}/"
+    page = office.get(url).content.decode()
+    assert '<svg role="img"' in page
+    device = TOTPDevice.objects.get(user=counsellor, confirmed=False)
+    assert "Der Code stimmt nicht" in office.post(url, {"otp_token": "000000"}).content.decode()
+    assert office.post(url, {"otp_token": code_of(device)}).status_code == 302
+    device.refresh_from_db()
+    assert device.confirmed
+
+    # Now the counsellor logs in with a code, and then reads the requests.
+    client = Client()
+    client.force_login(counsellor)
+    assert "/admin/2fa/auth" in client.get("/admin/appointment_requests/")["Location"]
+    reading = verified_client(counsellor, device)
+    assert reading.get("/admin/appointment_requests/").status_code == 200
+
+
+@override_settings(WAGTAIL_2FA_REQUIRED=True)
+def test_a_further_device_needs_the_current_second_factor(counsellor, office_admin):
+    admin, device = office_admin
+    client = Client()
+    client.force_login(admin)  # password only
+    response = client.get("/admin/2fa/devices/new")
+    assert "/admin/2fa/auth" in response["Location"]
+    assert client.get(f"/admin/zweiter-faktor/{counsellor.pk}/").status_code == 302
+    assert not TOTPDevice.objects.filter(user=counsellor).exists()
+    verified = verified_client(admin, device)
+    assert verified.get("/admin/2fa/devices/new").status_code == 200
+
+
+@override_settings(WAGTAIL_2FA_REQUIRED=True)
+def test_only_office_administrators_set_up_other_peoples_devices(counsellor, editor):
+    device = TOTPDevice.objects.create(user=counsellor, name="Telefon", confirmed=True)
+    client = verified_client(counsellor, device)
+    assert client.get(f"/admin/zweiter-faktor/{editor.pk}/").status_code in (302, 403)
+    assert not TOTPDevice.objects.filter(user=editor).exists()
+
+
+def test_the_first_administrator_gets_a_second_factor_on_the_server(monkeypatch, capsys):
+    admin = get_user_model().objects.create_superuser("erste", "e@example.org", "lang-5-pw")
+
+    def answer(prompt):
+        device = TOTPDevice.objects.get(user=admin, confirmed=False)
+        return code_of(device)
+
+    monkeypatch.setattr("builtins.input", answer)
+    call_command("add_second_factor", "erste")
+    assert "otpauth://totp/" in capsys.readouterr().out
+    assert TOTPDevice.objects.get(user=admin).confirmed
+
+
+def test_without_the_switch_the_demo_logs_in_with_the_password(client, counsellor):
+    """`make run` serves the demo with WAGTAIL_2FA_REQUIRED off (buero_site/settings/dev.py)."""
+    client.force_login(counsellor)
+    assert client.get("/admin/appointment_requests/").status_code == 200

@@ -286,7 +286,8 @@ class OfferPage(PartnerLinkedPage, ReviewedMixin, BasePage):
         """The live providers, each in the page's language where translated, with contacts."""
         linked = self.providers.values("translation_key")
         partners = (
-            PartnerPage.objects.live()
+            page_tree.current()
+            .public(PartnerPage.objects.all())
             .filter(
                 Q(id__in=self.providers.values("id"))
                 | Q(translation_key__in=linked, locale_id=self.locale_id)

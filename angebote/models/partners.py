@@ -12,7 +12,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home import printing
+from home import page_tree, printing
 from home import structured_data as schema
 from home.blocks import PARAGRAPH_FEATURES
 from home.districts import District
@@ -172,7 +172,8 @@ class PartnerPage(ReviewedMixin, BasePage):
         context["opening_hours"] = opening_hours
         context["topics"] = localize_all(self, "topics")
         context["offers"] = (
-            OfferPage.objects.live()
+            page_tree.current()
+            .public(OfferPage.objects.all())
             .filter(locale_id=self.locale_id, providers__translation_key=self.translation_key)
             .distinct()
             .defer_streamfields()

@@ -93,8 +93,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Anonymous visitors get public pages from the cache; any content change purges it.
     "buero_site.page_cache.PageCacheMiddleware",
-    # Editors with a confirmed device, and groups given "enable_2fa", log in with a code.
-    "wagtail_2fa.middleware.VerifyUserPermissionsMiddleware",
+    # Whoever can read personal data, and every editor with a device, logs in with a code.
+    "buero_site.two_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -117,8 +117,10 @@ AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 # Two-factor login (wagtail-2fa, TOTP apps): in force where WAGTAIL_2FA_REQUIRED is on
-# (production by default). Then every editor who has added a device must enter a code, and
-# members of groups with the permission "enable_2fa" must add one.
+# (production by default; off for `make run`'s demo, the documented demo switch). Then every
+# editor who has added a device enters a code, and superusers, the group "Beratung" and groups
+# with "enable_2fa" must have one, set up by an office administrator
+# (buero_site/two_factor.py, `manage.py add_second_factor` for the first one).
 WAGTAIL_2FA_REQUIRED = os.environ.get("WAGTAIL_2FA_REQUIRED", "0") == "1"
 WAGTAIL_2FA_OTP_TOTP_NAME = "Offenes Büro Tangerhütte"
 

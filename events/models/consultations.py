@@ -22,7 +22,7 @@ from wagtail_localize.fields import SynchronizedField
 from angebote.fields import MultipleChoiceField
 from angebote.models.choices import SPOKEN_LANGUAGES
 from angebote.partner_access import PartnerLinkedPage
-from home import printing
+from home import page_tree, printing
 from home import structured_data as schema
 from home.facts import SourceText, SourceTextMixin, text_of
 from home.models import BasePage, VenueAccess, preview_text
@@ -70,8 +70,8 @@ class EventIndexPage(BasePage):
 
     def consultations(self):
         return (
-            ConsultationPage.objects.live()
-            .child_of(self)
+            page_tree.current()
+            .public(ConsultationPage.objects.child_of(self))
             .filter(locale_id=self.locale_id)
             .order_by("title")
         )

@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 from angebote.fields import MultipleChoiceField
 from angebote.models.forms import TaxonomyPageForm
 from angebote.partner_access import PartnerLinkedPage
+from home import page_tree
 from home import structured_data as schema
 from home.blocks import StandardStreamBlock
 from home.facts import SourceTextMixin
@@ -75,8 +76,8 @@ class CourseIndexPage(BasePage):
 
     def courses(self):
         return (
-            CoursePage.objects.live()
-            .child_of(self)
+            page_tree.current()
+            .public(CoursePage.objects.child_of(self))
             .filter(locale_id=self.locale_id)
             .with_dates()
             .defer_streamfields()

@@ -95,7 +95,7 @@ class Directory:
 
     @cached_property
     def consultations(self):
-        return self.choose(ConsultationPage, "host__translation_key", "host__live")
+        return self.choose(ConsultationPage, "host_id", "host__translation_key")
 
     @cached_property
     def partners(self):
@@ -130,6 +130,7 @@ class Directory:
                 offerpage_id__in=[row["id"] for row in self.offers.values()],
                 partnerpage__live=True,
             )
+            .exclude(partnerpage_id__in=self.tree.closed_ids)
             .order_by("partnerpage__title")
             .values_list("offerpage_id", "partnerpage__translation_key", "partnerpage__title")
         )
@@ -142,7 +143,7 @@ class Directory:
         if kind == "offer":
             providers = self.providers.get(row["id"])
             return record_id("organization", providers[0][0]) if providers else None
-        if row["host__translation_key"] and row["host__live"]:
+        if row["host_id"] and self.tree.is_public(row["host_id"]):
             return record_id("organization", row["host__translation_key"])
         return self.office_id
 

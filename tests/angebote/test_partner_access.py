@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
-from wagtail.models import Locale, Page, WorkflowState
+from wagtail.models import Locale, Page, PageViewRestriction, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtail.users.models import UserProfile
 
@@ -259,3 +259,24 @@ def test_a_partner_sees_and_opens_only_its_own_pages(partner_client, network):
     partners = partner_client.get("/admin/partner_pages/").content.decode()
     assert "Schuldnerberatung" in partners
     assert "Tafel" not in partners
+
+
+def test_reports_and_the_chooser_show_a_partner_no_private_or_foreign_pages(
+    partner_client, network, home
+):
+    from home.factories import StandardPageFactory
+
+    private = StandardPageFactory(parent=home, title="Interne Notizen")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    draft = OfferPageFactory(
+        parent=network["tafel_offer"].get_parent(), title="Tafel Entwurf", live=False
+    )
+    for url in ("/admin/reports/translations/", "/admin/reports/print-material/"):
+        content = partner_client.get(url).content.decode()
+        assert "Schuldnerberatung" in content, url
+        for title in ("Tafel", "Lebensmittel", "Interne Notizen", "Offene Sprechstunde"):
+            assert title not in content, (url, title)
+    chooser = partner_client.get("/admin/choose-page/", {"q": "e"}).content.decode()
+    chooser += partner_client.get(f"/admin/choose-page/{home.pk}/").content.decode()
+    assert "Interne Notizen" not in chooser
+    assert draft.title not in chooser
