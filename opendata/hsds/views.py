@@ -109,12 +109,19 @@ def full(request):
 
 
 def modified_after(request):
+    """The moment ``modified_after`` names. Django's parsers return None for text that is no
+    ISO 8601 and raise ValueError for a well-formed impossible one ("2024-02-30", an offset
+    of 99 hours): both are the client's mistake."""
     value = request.GET.get("modified_after")
     if not value:
         return None
-    moment = parse_datetime(value.replace(" ", "+"))
-    if moment is None and (day := parse_date(value)):
-        moment = datetime.datetime.combine(day, datetime.time())
+    try:
+        # A "+" of an offset arrives as a space where the client did not encode it.
+        moment = parse_datetime(value.replace(" ", "+"))
+        if moment is None and (day := parse_date(value)):
+            moment = datetime.datetime.combine(day, datetime.time())
+    except ValueError:
+        moment = None
     if moment is None:
         raise ApiError(400, "modified_after must be a date or date and time (ISO 8601).")
     if timezone.is_naive(moment):
