@@ -63,7 +63,7 @@ def requested_language(request):
     language = request.GET.get("lang") or settings.LANGUAGE_CODE
     if language not in dict(settings.LANGUAGES):
         codes = ", ".join(code for code, _name in settings.LANGUAGES)
-        raise ApiError(400, f"Unknown language {language!r}; use one of {codes}.")
+        raise ApiError(400, f"Unknown language; use one of {codes}.")
     return language
 
 
@@ -190,7 +190,7 @@ def by_id(items, item_id, what):
     for item in items:
         if (item.id if isinstance(item, Entry) else item["id"]) == item_id:
             return item
-    raise ApiError(404, f"No {what} with id {item_id}.")
+    raise ApiError(404, f"No {what} with this id.")
 
 
 # Views ------------------------------------------------------------------------------------
