@@ -19,6 +19,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.models import Page
 
 from home import search as site_search
+from home.models import MAX_QUERY_LENGTH
 
 from .. import api
 from ..api import json_response
@@ -129,6 +130,15 @@ def modified_after(request):
     return moment
 
 
+def search_query(request):
+    """``search`` without the spaces around it, no longer than the site's own search takes:
+    every unknown word costs a fuzzy comparison with the whole vocabulary of the index."""
+    query = request.GET.get("search", "").strip()
+    if len(query) > MAX_QUERY_LENGTH:
+        raise ApiError(400, f"search must be at most {MAX_QUERY_LENGTH} characters.")
+    return query
+
+
 def search_matches(directory, query):
     """The ids of the pages the site's own search finds for ``query``, in the requested
     language and in German (which the language shows where a page is not translated)."""
@@ -152,7 +162,7 @@ def search_matches(directory, query):
 def filtered(request, directory, entries, service_kind):
     """The entries that the list filters keep; ``service_kind`` maps an entry to the
     service whose terms, organization and text count."""
-    if query := request.GET.get("search", "").strip():
+    if query := search_query(request):
         matches = search_matches(directory, query)
         entries = [entry for entry in entries if entry.page_id in matches]
     if moment := modified_after(request):
@@ -266,7 +276,7 @@ def service_at_location(request, directory, item_id):
 @api_view
 def organizations(request, directory):
     entries = directory.organization_entries()
-    if query := request.GET.get("search", "").strip():
+    if query := search_query(request):
         matches = search_matches(directory, query)
         entries = [
             entry
@@ -283,7 +293,7 @@ def organization(request, directory, item_id):
 
 
 def text_search(request, records):
-    if query := request.GET.get("search", "").strip().casefold():
+    if query := search_query(request).casefold():
         records = [
             record
             for record in records
