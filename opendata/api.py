@@ -7,6 +7,7 @@ involved (the APIs set no cookies and read none).
 
 from functools import wraps
 
+from django.core.exceptions import TooManyFieldsSent
 from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 
 METHODS = ("GET", "HEAD", "OPTIONS")
@@ -17,7 +18,8 @@ def json_response(data, status=200, **kwargs):
 
 
 def public_api(view):
-    """Reading from any origin; a 404 of the API stays a 404."""
+    """Reading from any origin; a 404 of the API stays a 404, and a query Django refuses to
+    read is the API's own 400."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -28,7 +30,12 @@ def public_api(view):
         elif request.method not in METHODS:
             response = HttpResponseNotAllowed(METHODS)
         else:
-            response = view(request, *args, **kwargs)
+            try:
+                response = view(request, *args, **kwargs)
+            except TooManyFieldsSent:
+                # Django refuses a query of more than DATA_UPLOAD_MAX_NUMBER_FIELDS parameters
+                # when the view reads it; its own 400 is an HTML page that no origin may read.
+                response = json_response({"error": "Too many parameters."}, status=400)
         response["Access-Control-Allow-Origin"] = "*"
         if response.status_code == 404:
             # LocaleMiddleware answers a 404 outside i18n_patterns with a redirect to the

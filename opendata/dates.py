@@ -59,7 +59,8 @@ def find_series(series, key):
     for page in series:
         if key in (page.slug, str(page.pk)):
             return page
-    lookup = {"pk": int(key)} if key.isdigit() and len(key) < 18 else {"slug": key}
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    lookup = {"pk": int(key)} if key.isdecimal() and len(key) < 18 else {"slug": key}
     keys = set(ConsultationPage.objects.filter(**lookup).values_list("translation_key", flat=True))
     return next((page for page in series if page.translation_key in keys), None)
 

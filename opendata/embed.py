@@ -68,10 +68,12 @@ class BadRequest(Exception):
 
 
 def count_from(request, default, most):
+    """``anzahl`` in decimal digits of any script (int() reads "٣"; isdigit() would let "²"
+    through, which int() refuses)."""
     value = request.GET.get("anzahl", "").strip()
     if not value:
         return default
-    if not (value.isdigit() and len(value) <= len(str(most)) and 1 <= int(value) <= most):
+    if not (value.isdecimal() and len(value) <= len(str(most)) and 1 <= int(value) <= most):
         raise BadRequest(_("“anzahl” must be a whole number from 1 to %(most)s.") % {"most": most})
     return int(value)
 

@@ -19,6 +19,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.models import Page
 
 from home import search as site_search
+from home.models import MAX_QUERY_LENGTH
 
 from .. import api
 from ..api import json_response
@@ -63,7 +64,7 @@ def requested_language(request):
     language = request.GET.get("lang") or settings.LANGUAGE_CODE
     if language not in dict(settings.LANGUAGES):
         codes = ", ".join(code for code, _name in settings.LANGUAGES)
-        raise ApiError(400, f"Unknown language {language!r}; use one of {codes}.")
+        raise ApiError(400, f"Unknown language; use one of {codes}.")
     return language
 
 
@@ -109,17 +110,33 @@ def full(request):
 
 
 def modified_after(request):
+    """The moment ``modified_after`` names. Django's parsers return None for text that is no
+    ISO 8601 and raise ValueError for a well-formed impossible one ("2024-02-30", an offset
+    of 99 hours): both are the client's mistake."""
     value = request.GET.get("modified_after")
     if not value:
         return None
-    moment = parse_datetime(value.replace(" ", "+"))
-    if moment is None and (day := parse_date(value)):
-        moment = datetime.datetime.combine(day, datetime.time())
+    try:
+        # A "+" of an offset arrives as a space where the client did not encode it.
+        moment = parse_datetime(value.replace(" ", "+"))
+        if moment is None and (day := parse_date(value)):
+            moment = datetime.datetime.combine(day, datetime.time())
+    except ValueError:
+        moment = None
     if moment is None:
         raise ApiError(400, "modified_after must be a date or date and time (ISO 8601).")
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
     return moment
+
+
+def search_query(request):
+    """``search`` without the spaces around it, no longer than the site's own search takes:
+    every unknown word costs a fuzzy comparison with the whole vocabulary of the index."""
+    query = request.GET.get("search", "").strip()
+    if len(query) > MAX_QUERY_LENGTH:
+        raise ApiError(400, f"search must be at most {MAX_QUERY_LENGTH} characters.")
+    return query
 
 
 def search_matches(directory, query):
@@ -145,7 +162,7 @@ def search_matches(directory, query):
 def filtered(request, directory, entries, service_kind):
     """The entries that the list filters keep; ``service_kind`` maps an entry to the
     service whose terms, organization and text count."""
-    if query := request.GET.get("search", "").strip():
+    if query := search_query(request):
         matches = search_matches(directory, query)
         entries = [entry for entry in entries if entry.page_id in matches]
     if moment := modified_after(request):
@@ -183,7 +200,7 @@ def by_id(items, item_id, what):
     for item in items:
         if (item.id if isinstance(item, Entry) else item["id"]) == item_id:
             return item
-    raise ApiError(404, f"No {what} with id {item_id}.")
+    raise ApiError(404, f"No {what} with this id.")
 
 
 # Views ------------------------------------------------------------------------------------
@@ -259,7 +276,7 @@ def service_at_location(request, directory, item_id):
 @api_view
 def organizations(request, directory):
     entries = directory.organization_entries()
-    if query := request.GET.get("search", "").strip():
+    if query := search_query(request):
         matches = search_matches(directory, query)
         entries = [
             entry
@@ -276,7 +293,7 @@ def organization(request, directory, item_id):
 
 
 def text_search(request, records):
-    if query := request.GET.get("search", "").strip().casefold():
+    if query := search_query(request).casefold():
         records = [
             record
             for record in records
