@@ -24,6 +24,7 @@ from .models import (
     TargetGroup,
     Topic,
 )
+from .models.choices import SOME_DISTRICTS, Area
 
 TOPICS = [
     (
@@ -92,6 +93,19 @@ MON, TUE, WED, THU, FRI = range(5)
 
 # slug, title, kind, description, (street, postcode, town, district), phone, email, website,
 # languages, step_free, access note, topics, opening hours, contact persons
+#: Where each demo partner serves people (PartnerPage.service_area); the district's offices
+#: by default. A filter by village finds the district's debt counselling in Stendal too.
+SERVICE_AREAS = {
+    "familienkasse": (Area.BUND, []),
+    "buergerbuero": (Area.GEMEINDE, []),
+    "tafel": (Area.GEMEINDE, []),
+    "kleiderkammer": (Area.GEMEINDE, []),
+    "grundschule": (SOME_DISTRICTS, ["tangerhuette", "bellingen", "cobbel", "demker"]),
+    "sportverein": (SOME_DISTRICTS, ["tangerhuette"]),
+}
+
+DISTRICT_WIDE = (Area.LANDKREIS, [])
+
 PARTNERS = [
     (
         "jobcenter",
@@ -1046,6 +1060,8 @@ def load(context):
                 postcode=postcode,
                 town=town,
                 district=district,
+                service_area=SERVICE_AREAS.get(slug, DISTRICT_WIDE)[0],
+                service_districts=SERVICE_AREAS.get(slug, DISTRICT_WIDE)[1],
                 phone=phone,
                 email=email,
                 website=website,

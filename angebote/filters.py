@@ -210,8 +210,8 @@ class OfferFilter(ListingFilter):
                 "district",
                 _("Where you live"),
                 District.choices,
-                # An offer for the whole municipality or district is there in every village.
-                lambda values: Q(area__in=[*values, Area.GEMEINDE, Area.LANDKREIS]),
+                # An offer for the municipality, the district or beyond is there in every village.
+                lambda values: Q(area__in=[*values, *Area.values]),
             ),
             Facet("language", _("Language"), SPOKEN_LANGUAGES, lambda v: any_code("languages", v)),
             Facet(
@@ -255,7 +255,16 @@ class PartnerFilter(ListingFilter):
                 ),
             ),
             Facet("language", _("Language"), SPOKEN_LANGUAGES, lambda v: any_code("languages", v)),
-            Facet("district", _("Where"), District.choices, lambda v: Q(district__in=v)),
+            Facet(
+                "district",
+                _("Where"),
+                District.choices,
+                # Where a partner serves people, not where it sits: the district's debt
+                # counselling in Stendal is there for Tangerhütte too.
+                lambda values: (
+                    Q(service_area__in=Area.values) | any_code("service_districts", values)
+                ),
+            ),
             Facet(
                 "step_free",
                 _("Only step-free access"),

@@ -1,6 +1,8 @@
 """The "next open consultation hour" box that the events app adds to other apps' pages, and
 the office's opening hours in the home page's structured data."""
 
+import datetime
+
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -11,14 +13,18 @@ from home import content_generation, page_tree
 from .models import ConsultationPage
 from .requests import appointment_page
 
+#: How far the home page's box looks ahead: every session of the coming week.
+WEEK = datetime.timedelta(days=7)
 
-def next_consultation_context(page, request, others=0, interpreter=None):
+
+def next_consultation_context(page, request, others=0, interpreter=None, week=False):
     """The office's next open consultation hour in the page's language.
 
     When the very next date is cancelled, the box says so and shows the one after; with
     ``others`` it adds the next dates of the other series (partner-led hours); with
-    ``interpreter`` (a language code) the next date of any series that offers an
-    interpreter for that language.
+    ``week`` every session of the coming seven days, the office's and the partners', those
+    cancelled marked as such; with ``interpreter`` (a language code) the next date of any
+    series that offers an interpreter for that language.
     """
     consultations = ConsultationPage.load_dates(
         page_tree.current()
@@ -28,9 +34,18 @@ def next_consultation_context(page, request, others=0, interpreter=None):
     now = timezone.now()
     language = translation.get_language()
     own, other = [], []
+    coming_week = []
     for consultation in consultations:
         for occurrence in consultation.upcoming(3, language=language):
             (own if consultation.host_id is None else other).append((occurrence, consultation))
+        if week:
+            coming_week += [
+                (occurrence, consultation)
+                for occurrence in consultation.occurrences(
+                    timezone.localdate(now), timezone.localdate(now + WEEK), language=language
+                )
+                if now < occurrence.end and occurrence.start < now + WEEK
+            ]
     own.sort(key=lambda entry: entry[0].start)
     if not own:
         return None
@@ -51,6 +66,10 @@ def next_consultation_context(page, request, others=0, interpreter=None):
         "next": next_occurrence,
         "page": series,
         "others": rest[:others],
+        "week": sorted(
+            (entry for entry in coming_week if entry[0] != next_occurrence or entry[1] != series),
+            key=lambda entry: (entry[0].start, entry[1].title),
+        ),
         "interpreted": _next_with_interpreter(consultations, interpreter, now)
         if interpreter
         else None,
@@ -88,22 +107,51 @@ def forget_next_consultation(**kwargs):
 
 
 def render_next_consultation(
-    page, request, others=0, interpreter=None, template="events/includes/next_consultation.html"
+    page,
+    request,
+    others=0,
+    interpreter=None,
+    week=False,
+    template="events/includes/next_consultation.html",
 ):
     # Keyed by the content generation too: a view restriction added or removed closes or
     # opens an hour without any publish.
     version = f"{cache.get_or_set(VERSION_KEY, 1, None)}-{content_generation.current()}"
     language = translation.get_language()
     key = (
-        f"events:next-consultation:{version}:{page.locale_id}:{others}:{interpreter}:{language}:"
-        f"{template}"
+        f"events:next-consultation:{version}:{page.locale_id}:{others}:{interpreter}:{week}:"
+        f"{language}:{template}"
     )
     html = cache.get(key)
     if html is None:
-        context = next_consultation_context(page, request, others, interpreter)
+        context = next_consultation_context(page, request, others, interpreter, week)
         html = render_to_string(template, context, request=request) if context else ""
         cache.set(key, html, CACHE_SECONDS)
     return html
+
+
+def render_hosted_hours(page, request, partner_keys):
+    """The consultation hours that the partners with ``partner_keys`` (translation keys) hold,
+    in the page's language, each with its rule and next date: on the partner's own page and
+    on the offers it provides, so that a family finds the debt counselling hour in the youth
+    club from the debt counselling offer."""
+    if not partner_keys:
+        return ""
+    hours = ConsultationPage.load_dates(
+        page_tree.current()
+        .public(
+            ConsultationPage.objects.filter(
+                locale_id=page.locale_id, host__translation_key__in=partner_keys
+            )
+        )
+        .order_by("title")
+    )
+    if not hours:
+        return ""
+    entries = [(hour, hour.upcoming(1, include_cancelled=False)) for hour in hours]
+    return render_to_string(
+        "events/includes/hosted_hours.html", {"entries": entries}, request=request
+    )
 
 
 #: How many dates the office's poster lists.

@@ -14,23 +14,41 @@ from home.sections import (
     HOME_SECTIONS,
     OFFER_SECTIONS,
     OFFLINE_PAGES,
+    PARTNER_SECTIONS,
     PRINT_SECTIONS,
     STRUCTURED_DATA_HOURS,
 )
 
 from .dashboard import AppointmentRequestsPanel, NextConsultationsPanel, RegistrationDeadlinePanel
 from .models import AppointmentRequest, EventIndexPage
-from .sections import office_opening_hours, render_next_consultation, render_office_hours
+from .sections import (
+    office_opening_hours,
+    render_hosted_hours,
+    render_next_consultation,
+    render_office_hours,
+)
 
 
 @hooks.register(HOME_SECTIONS)
 def next_consultation_on_home(page, request):
-    return render_next_consultation(page, request, others=2)
+    return render_next_consultation(page, request, week=True)
 
 
 @hooks.register(OFFER_SECTIONS)
 def next_consultation_on_offers(page, request):
     return render_next_consultation(page, request)
+
+
+@hooks.register(OFFER_SECTIONS)
+def hours_of_the_offers_providers(page, request):
+    return render_hosted_hours(
+        page, request, list(page.providers.values_list("translation_key", flat=True))
+    )
+
+
+@hooks.register(PARTNER_SECTIONS)
+def hours_of_the_partner(page, request):
+    return render_hosted_hours(page, request, [page.translation_key])
 
 
 @hooks.register(EMPTY_RESULTS_SECTIONS)

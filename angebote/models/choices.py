@@ -40,13 +40,18 @@ class StepFreeAccess(models.TextChoices):
 
 
 class Area(models.TextChoices):
-    """Where an offer is available: one village, the whole municipality or the whole district."""
+    """Where an offer is available or a partner serves people: beyond one village."""
 
     LANDKREIS = "landkreis", _("Whole district of Stendal")
     GEMEINDE = "gemeinde", _("Whole municipality of Tangerhütte")
+    LAND = "land", _("All of Saxony-Anhalt")
+    BUND = "bund", _("Throughout Germany")
 
 
 AREA_CHOICES = [*Area.choices, *District.choices]
+#: A partner that serves some villages of the municipality only names them.
+SOME_DISTRICTS = "ortschaften"
+SERVICE_AREA_CHOICES = [*Area.choices, (SOME_DISTRICTS, _("Only the villages named"))]
 
 # Languages in which offers and counselling are available; names shown in the visitor's language.
 SPOKEN_LANGUAGES = [

@@ -18,10 +18,17 @@ from home.blocks import PARAGRAPH_FEATURES
 from home.districts import District
 from home.facts import SourceTextMixin
 from home.models import BasePage, ReviewedMixin
-from home.sections import PRINT_SECTIONS, collect_sections
+from home.sections import PARTNER_SECTIONS, PRINT_SECTIONS, collect_sections
 
 from ..fields import MultipleChoiceField
-from .choices import SPOKEN_LANGUAGES, PartnerKind, StepFreeAccess
+from .choices import (
+    SERVICE_AREA_CHOICES,
+    SOME_DISTRICTS,
+    SPOKEN_LANGUAGES,
+    Area,
+    PartnerKind,
+    StepFreeAccess,
+)
 from .forms import TaxonomyPageForm
 from .listing import FilteredIndexPage
 
@@ -70,6 +77,19 @@ class PartnerPage(ReviewedMixin, BasePage):
         choices=District.choices,
         blank=True,
         help_text="Nur, wenn die Organisation in der Einheitsgemeinde Tangerhütte sitzt.",
+    )
+    service_area = models.CharField(
+        "Einzugsgebiet",
+        max_length=20,
+        choices=SERVICE_AREA_CHOICES,
+        default=Area.LANDKREIS,
+        help_text="Für wen ist die Organisation da? Danach filtert „Wo“: Wer im ganzen Landkreis "
+        "berät, erscheint bei jeder Ortschaft, auch wenn er in Stendal sitzt.",
+    )
+    service_districts = MultipleChoiceField(
+        "Ortschaften",
+        choices=District.choices,
+        help_text="Nur bei „Nur die genannten Ortschaften“: für welche Ortschaften?",
     )
     phone = models.CharField(
         "Telefon", max_length=40, blank=True, help_text="Mit Vorwahl, z. B. „03931 60-0“."
@@ -120,6 +140,10 @@ class PartnerPage(ReviewedMixin, BasePage):
             heading="Adresse",
         ),
         MultiFieldPanel(
+            [FieldPanel("service_area"), FieldPanel("service_districts")],
+            heading="Einzugsgebiet",
+        ),
+        MultiFieldPanel(
             [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")],
             heading="Erreichbarkeit",
         ),
@@ -145,6 +169,8 @@ class PartnerPage(ReviewedMixin, BasePage):
         SynchronizedField("postcode"),
         SynchronizedField("town"),
         SynchronizedField("district"),
+        SynchronizedField("service_area"),
+        SynchronizedField("service_districts"),
         SynchronizedField("phone"),
         SynchronizedField("languages"),
         SynchronizedField("step_free"),
@@ -163,6 +189,20 @@ class PartnerPage(ReviewedMixin, BasePage):
         verbose_name = "Netzwerkpartner"
         verbose_name_plural = "Netzwerkpartner"
 
+    def clean(self):
+        super().clean()
+        if self.service_area == SOME_DISTRICTS and not self.service_districts:
+            raise ValidationError({"service_districts": "Bitte mindestens eine Ortschaft wählen."})
+
+    @property
+    def service_area_text(self):
+        """Where the partner serves people, in the visitor's language."""
+        if self.service_area == SOME_DISTRICTS:
+            return ", ".join(
+                map(str, self._meta.get_field("service_districts").labels(self.service_districts))
+            )
+        return self.get_service_area_display()
+
     def get_context(self, request, *args, **kwargs):
         from .offers import OfferPage
         from .taxonomy import localize_all
@@ -171,6 +211,7 @@ class PartnerPage(ReviewedMixin, BasePage):
         opening_hours = list(self.opening_hours.all())
         context["opening_hours"] = opening_hours
         context["topics"] = localize_all(self, "topics")
+        context["sections"] = collect_sections(PARTNER_SECTIONS, self, request)
         context["offers"] = (
             page_tree.current()
             .public(OfferPage.objects.all())

@@ -218,6 +218,8 @@ def test_partner_listing_filters(client, partner_index, topics):
         step_free="yes",
         district="",
         languages=["de"],
+        service_area="ortschaften",
+        service_districts=["bellingen"],
     )
     schuldner = PartnerPageFactory(
         parent=partner_index,
@@ -225,7 +227,9 @@ def test_partner_listing_filters(client, partner_index, topics):
         kind="counselling",
         step_free="no",
         languages=["de", "ru"],
-        district="tangerhuette",
+        district="",
+        town="Stendal",
+        service_area="landkreis",
     )
     schuldner.topics.set([topics["schulden"]])
     schuldner.save_revision().publish()
@@ -233,7 +237,13 @@ def test_partner_listing_filters(client, partner_index, topics):
     assert titles(get(client, partner_index, "?kind=counselling")) == ["Schuldnerberatung"]
     assert titles(get(client, partner_index, "?topic=schulden")) == ["Schuldnerberatung"]
     assert titles(get(client, partner_index, "?language=ru")) == ["Schuldnerberatung"]
+    # Where a partner serves people, not where it sits: Stendal's debt counselling serves
+    # the whole district, Tangerhütte included.
     assert titles(get(client, partner_index, "?district=tangerhuette")) == ["Schuldnerberatung"]
+    assert titles(get(client, partner_index, "?district=bellingen")) == [
+        "Jobcenter",
+        "Schuldnerberatung",
+    ]
     assert titles(get(client, partner_index, "?step_free=1")) == ["Jobcenter"]
     assert "2 Partner gefunden" in get(client, partner_index).content.decode()
 

@@ -2,6 +2,8 @@
 
 import datetime
 
+import pytest
+from django.core.exceptions import ValidationError
 from django.test import override_settings
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -68,6 +70,7 @@ class TestAngebotePageRules(SiteRootTestCase):
                 "kind": "counselling",
                 "description": rich_text("<p>Hilfe bei Schulden.</p>"),
                 "step_free": "yes",
+                "service_area": "landkreis",
                 "last_reviewed": "2026-11-01",
                 "opening_hours": inline_formset(
                     [{"weekday": "0", "opens": "09:00", "closes": "12:00", "note": ""}]
@@ -83,6 +86,16 @@ class TestAngebotePageRules(SiteRootTestCase):
         assert partner.languages == ["de", "ar"]
         assert partner.opening_hours.get().closes == datetime.time(12)
         assert partner.contact_persons.get().locale_id == partner.locale_id
+
+    def test_a_partner_for_some_villages_names_them(self):
+        partner = PartnerPageFactory(
+            parent=self.partners, service_area="ortschaften", service_districts=["uetz"]
+        )
+        assert partner.service_area_text == "Uetz"
+        partner.service_districts = []
+        with pytest.raises(ValidationError) as error:
+            partner.full_clean()
+        assert "Bitte mindestens eine Ortschaft wählen." in str(error.value)
 
     def test_editor_can_create_an_offer(self):
         partner = PartnerPageFactory(parent=self.partners)

@@ -251,14 +251,21 @@ def test_home_shows_the_next_open_hour_and_says_when_it_is_cancelled(
         nth=1,
         host=PartnerPageFactory(parent=PartnerIndexPageFactory(parent=home)),
     )
+    partner_hour.interpreter_languages = ["ar"]
+    partner_hour.save_revision().publish()
     with time_machine.travel(datetime.datetime(2026, 12, 3, 12, tzinfo=datetime.UTC), tick=False):
         text = text_of(client.get("/de/").content.decode())
     assert "Nächste offene Sprechstunde" in text
     assert "Mittwoch, 9. Dezember 2026: fällt aus (Fortbildung des Teams)." in text
     assert "Donnerstag, 10. Dezember 2026, 10:00–12:00, Jugendclub Tangerhütte" in text
-    assert "Weitere Termine" in text
-    assert "Montag, 7. Dezember 2026" not in text  # before the next open hour
-    assert partner_hour.title in text or "Mittwoch, 16. Dezember 2026" in text
+    # Every session of the coming seven days, also those before the office's next hour.
+    week = text[text.index("Die nächsten sieben Tage") :]
+    assert "Montag, 7. Dezember 2026" in week
+    assert partner_hour.title in week
+    assert "Dolmetscher auf Anfrage: Arabisch" in week
+    assert "Mittwoch, 9. Dezember 2026" in week
+    assert "Fällt aus: Fortbildung des Teams" in week
+    assert "Mittwoch, 16. Dezember 2026" not in week  # more than seven days ahead
 
 
 def test_offer_page_points_to_the_next_open_hour(client, frozen, home, office, open_hour):
@@ -390,3 +397,27 @@ def test_dates_listing_filters_by_topic_across_kinds(
     assert "Schuldnerberatung" in text
     assert "Schulden in Familien" in text
     assert "Offene Sprechstunde" not in text
+
+
+def test_offer_and_partner_pages_link_the_hours_the_partner_holds(client, frozen, home, office):
+    partner = PartnerPageFactory(
+        parent=PartnerIndexPageFactory(parent=home), title="Schuldnerberatung Altmark"
+    )
+    offer = OfferPageFactory(parent=OfferIndexPageFactory(parent=home), title="Hilfe bei Schulden")
+    offer.providers.set([partner])
+    offer.save_revision().publish()
+    index = EventIndexPageFactory(parent=home)
+    ConsultationPageFactory(parent=index, title="Offene Sprechstunde")
+    hour = ConsultationPageFactory(
+        parent=index,
+        title="Schuldnerberatung im Jugendclub",
+        frequency="monthly",
+        weekdays=["0"],
+        nth=1,
+        host=partner,
+    )
+    for page in (offer, partner):
+        text = text_of(client.get(page.url).content.decode())
+        assert "Sprechstunden" in text, page
+        assert hour.title in text, page
+        assert "Nächster Termin: Montag, 7. Dezember 2026, 17:00–19:00" in text, page
