@@ -33,6 +33,14 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_count(name, default):
+    """A whole number of 0 or more from the environment; anything else stops the start."""
+    value = os.environ.get(name, str(default)).strip()
+    if not value.isdigit():
+        raise ImproperlyConfigured(f"{name} must be a whole number of 0 or more, not {value!r}.")
+    return int(value)
+
+
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -112,9 +120,11 @@ AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin_locked_out.html"
-# Behind one reverse proxy the visitor's address is the last one it appends.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The reverse proxies in front of gunicorn, each writing one X-Forwarded-For entry (the
+# outermost sets it to the visitor's address: docs/betrieb.md). 0 here and in development:
+# the connection's address. The login limit and the site's own limits use the same function.
+REVERSE_PROXY_COUNT = env_count("AXES_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "home.visitors.client_address"
 
 # Two-factor login (wagtail-2fa, TOTP apps): in force where WAGTAIL_2FA_REQUIRED is on
 # (production by default). Then every editor who has added a device must enter a code, and
