@@ -126,6 +126,14 @@ AXES_LOCKOUT_TEMPLATE = "admin_locked_out.html"
 REVERSE_PROXY_COUNT = env_count("AXES_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "home.visitors.client_address"
 
+# What the site accepts in one clock hour from all visitors together (home.limits), beyond the
+# limits per visitor: stored appointment requests, stored feedback answers, and e-mails that
+# visitors cause (notes to the counsellors, password reset links). Beyond a cap a visitor is
+# asked to try again later, the log has one warning and the admin start page a notice.
+APPOINTMENT_REQUESTS_PER_HOUR = env_count("APPOINTMENT_REQUESTS_PER_HOUR", 20)
+FEEDBACK_PER_HOUR = env_count("FEEDBACK_PER_HOUR", 100)
+NOTIFICATION_EMAILS_PER_HOUR = env_count("NOTIFICATION_EMAILS_PER_HOUR", 30)
+
 # Two-factor login (wagtail-2fa, TOTP apps): in force where WAGTAIL_2FA_REQUIRED is on
 # (production by default). Then every editor who has added a device must enter a code, and
 # members of groups with the permission "enable_2fa" must add one.
