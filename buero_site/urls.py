@@ -9,7 +9,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 from home.sitemaps import MultilingualSitemap
 
+from .password_reset import RateLimitedPasswordResetView
+
 urlpatterns = [
+    # Before Wagtail's admin URLs, so that this answers at Wagtail's own address.
+    path("admin/password_reset/", RateLimitedPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),

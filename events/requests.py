@@ -24,6 +24,7 @@ from angebote.models.choices import SPOKEN_LANGUAGES
 from angebote.models.taxonomy import localized
 from home import page_tree
 from home.editor_groups import COUNSELLORS
+from home.limits import NOTIFICATION_EMAILS, Cap
 from home.visitors import over_limit
 
 from .models.requests import (
@@ -38,6 +39,17 @@ from .models.requests import (
 #: address, never the address.
 RATE_LIMIT = 5
 RATE_WINDOW = 3600
+#: Requests from everyone together per hour (setting APPOINTMENT_REQUESTS_PER_HOUR): many
+#: addresses at once must not fill the list and the counsellors' inboxes.
+APPOINTMENT_REQUESTS = Cap(
+    "appointment-requests",
+    "APPOINTMENT_REQUESTS_PER_HOUR",
+    20,
+    "Terminanfragen",
+    hint="Wer danach eine Anfrage schickte, bekam „Bitte versuchen Sie es später noch einmal“.",
+    url_name="appointment_requests:index",
+    permission="events.view_appointmentrequest",
+)
 #: A person needs a few seconds for the form; a script does not. Older than this, the form
 #: asks to be sent again (its time stamp is signed).
 MIN_FILL_SECONDS = 3
@@ -189,6 +201,8 @@ def notify_counsellors():
     )
     if not recipients:
         return
+    if not NOTIFICATION_EMAILS.take():
+        return  # the request is in the list all the same; the start page says so
     url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("appointment_requests:index")
     with translation.override(settings.LANGUAGE_CODE):
         send_mail(
@@ -205,6 +219,15 @@ def _private(response):
     return response
 
 
+def _limited(request, context):
+    """ "Please try again later", for one visitor's limit or everyone's (``busy``)."""
+    response = TemplateResponse(
+        request, "events/appointment_request_limited.html", context, status=429
+    )
+    response["Retry-After"] = str(RATE_WINDOW)
+    return _private(response)
+
+
 def handle_request_form(page, request):
     context = page.get_context(request)
     if request.method == "POST":
@@ -217,11 +240,9 @@ def handle_request_form(page, request):
         if form.is_valid():
             # Only complete requests count: a family correcting a typo is never locked out.
             if over_limit(request, "events:appointment-requests", RATE_LIMIT, RATE_WINDOW):
-                response = TemplateResponse(
-                    request, "events/appointment_request_limited.html", context, status=429
-                )
-                response["Retry-After"] = str(RATE_WINDOW)
-                return _private(response)
+                return _limited(request, context)
+            if not APPOINTMENT_REQUESTS.take():
+                return _limited(request, {**context, "busy": True})
             token = form.create_request(page.locale.language_code)
             withdraw = page.url + page.reverse_subpage("withdraw")
             context["withdraw_url"] = f"{withdraw}?{urlencode({'token': token})}"

@@ -22,3 +22,9 @@ def release():
 def app_short_name():
     """The name under the icon on a phone's home screen: short, about 12 characters."""
     return getattr(settings, "BUERO_APP_SHORT_NAME", "Offenes Büro")
+
+
+def proxy_count():
+    """How many reverse proxies stand in front of the site, each setting or appending one
+    X-Forwarded-For entry: 0 takes the connection's address (development, tests)."""
+    return getattr(settings, "REVERSE_PROXY_COUNT", 0)

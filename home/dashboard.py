@@ -6,12 +6,13 @@ one template, so each panel only says which items to list and for whom.
 
 from dataclasses import dataclass
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
-from . import translation_status
+from . import limits, translation_status
 from .reviews import due_pages
 
 #: How many items a panel lists before it points to the full list.
@@ -168,3 +169,46 @@ class MissedSearchesPanel(DashboardPanel):
             )
             for row in rows
         ]
+
+
+class CapsPanel(DashboardPanel):
+    """An hourly cap for everyone together was reached (home.limits): the office should know
+    that visitors were turned away or e-mails not sent, and look at the lists themselves.
+    Shown only then, for a day."""
+
+    name = "caps_reached"
+    heading = "Obergrenze pro Stunde erreicht"
+    order = 90
+
+    @staticmethod
+    def notices(user):
+        return [
+            notice
+            for notice in limits.reached()
+            if can_publish(user) or (notice["permission"] and user.has_perm(notice["permission"]))
+        ]
+
+    def render_html(self, parent_context=None):
+        if not self.notices(parent_context["request"].user):
+            return ""
+        return super().render_html(parent_context)
+
+    def get_items(self, request):
+        items = []
+        for notice in self.notices(request.user):
+            start = timezone.localtime(notice["since"])
+            count = "" if notice["count"] is None else f"{notice['count']} {notice['refused']}. "
+            try:
+                url = reverse(notice["url_name"]) if notice["url_name"] else ""
+            except NoReverseMatch:
+                url = ""
+            items.append(
+                Item(
+                    f"{notice['label']}: mehr als {notice['limit']} in einer Stunde",
+                    url,
+                    f"Am {start:%d.%m.%Y} von {start:%H} bis {start.hour + 1} Uhr: "
+                    f"{count}{notice['hint']}",
+                    "Obergrenze",
+                )
+            )
+        return items

@@ -2,7 +2,8 @@
 
 The form posts to the page itself (home.views.serve hands it here before any CSRF check:
 there is no cookie to protect, and a feedback changes nothing but a count), then redirects
-back to the page with a thank-you. Rate-limited per client (home.visitors); a POST from another
+back to the page with a thank-you. Rate-limited per client (home.visitors) and for everyone
+together (home.limits), either with a page that asks to try again later; a POST from another
 site's page (its Origin) and one for a page with view restrictions are refused.
 """
 
@@ -12,14 +13,27 @@ from urllib.parse import urlsplit
 from django import forms
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 
+from .limits import Cap
 from .models import FeedbackReason, PageFeedback
 from .visitors import over_limit
 
 MAX_TEXT = 300
 RATE_LIMIT = 20
 RATE_WINDOW = 3600
+#: Answers stored per hour from everyone together (setting FEEDBACK_PER_HOUR).
+FEEDBACK = Cap(
+    "feedback",
+    "FEEDBACK_PER_HOUR",
+    100,
+    "Rückmeldungen „Hat Ihnen diese Seite geholfen?“",
+    hint="Weitere Antworten wurden in dieser Stunde nicht gespeichert.",
+    url_name="feedback_report",
+    permission="home.view_pagefeedback",
+)
 #: What the widget shows after a click: ?feedback=why (after "Nein") or ?feedback=thanks.
 WHY, THANKS = "why", "thanks"
 
@@ -51,12 +65,14 @@ def receive(request, page):
     if not form.is_valid():
         return HttpResponse(status=400)
     if over_limit(request, "home:feedback", RATE_LIMIT, RATE_WINDOW):
-        return HttpResponse(status=429, headers={"Retry-After": str(RATE_WINDOW)})
+        return limited(request, page)
     data = form.cleaned_data
     helpful = data["helpful"] == "yes"
     # "Nein" without a reason is the first click: ask what was missing before storing it.
     if not helpful and not data["reason"] and not data["text"]:
         return HttpResponseRedirect(f"{page.url}?feedback={WHY}#feedback", status=303)
+    if not FEEDBACK.take():
+        return limited(request, page)
     PageFeedback.objects.create(
         page_id=page.pk,
         language=translation.get_language() or settings.LANGUAGE_CODE,
@@ -65,6 +81,16 @@ def receive(request, page):
         text="" if helpful else scrub(data["text"])[:MAX_TEXT],
     )
     return HttpResponseRedirect(f"{page.url}?feedback={THANKS}#feedback", status=303)
+
+
+def limited(request, page):
+    """A page that asks to try again later, with the way back: not a bare 429."""
+    response = TemplateResponse(
+        request, "home/feedback_limited.html", page.get_context(request), status=429
+    )
+    response["Retry-After"] = str(RATE_WINDOW)
+    add_never_cache_headers(response)
+    return response
 
 
 def summary(pages):

@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
 from . import printing
 from .admin_policies import OnlyTheseActions
-from .dashboard import MissedSearchesPanel, ReviewDuePanel, TranslationsPanel
+from .dashboard import CapsPanel, MissedSearchesPanel, ReviewDuePanel, TranslationsPanel
 from .models import MissedSearch, SearchSynonym
 from .views import (
     FeedbackReportView,
@@ -49,7 +49,7 @@ def register_translation_report_menu_item():
 
 @hooks.register("construct_homepage_panels")
 def add_dashboard_panels(request, panels):
-    panels.extend([ReviewDuePanel(), TranslationsPanel(), MissedSearchesPanel()])
+    panels.extend([CapsPanel(), ReviewDuePanel(), TranslationsPanel(), MissedSearchesPanel()])
 
 
 class SearchSynonymCreateView(CreateView):

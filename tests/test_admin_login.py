@@ -1,6 +1,7 @@
 """Admin login: failed attempts are rate-limited, two-factor login guards editors' accounts."""
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
@@ -38,6 +39,39 @@ def test_five_wrong_passwords_lock_the_login_for_an_hour(client, editor):
     get_user_model().objects.create_user("uebersetzung", "u@example.org", "auch-richtig-2")
     other = client.post(LOGIN, {"username": "uebersetzung", "password": "auch-richtig-2"})
     assert other.status_code == 302
+
+
+def behind_the_proxy(visitor, forged="203.0.113.1"):
+    """The request headers as the reverse proxy passes them on to gunicorn."""
+    return {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": f"{forged}, {visitor}"}
+
+
+@override_settings(AXES_ENABLED=True, REVERSE_PROXY_COUNT=1)
+def test_behind_the_proxy_the_lock_holds_one_address_and_user_not_the_user_everywhere(editor):
+    attacker, office = Client(), Client()
+    for n in range(5):
+        # A new forged prefix every time changes nothing: the proxy's entry counts.
+        attacker.post(
+            LOGIN,
+            {"username": "redaktion", "password": "falsch"},
+            **behind_the_proxy("198.51.100.7", forged=f"203.0.113.{n}"),
+        )
+    locked = attacker.post(
+        LOGIN,
+        {"username": "redaktion", "password": "richtig-lang-1"},
+        **behind_the_proxy("198.51.100.7", forged="192.0.2.200"),
+    )
+    assert locked.status_code == 429
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"198.51.100.7"}
+
+    # The same person from the office's address logs in as usual.
+    response = office.post(
+        LOGIN,
+        {"username": "redaktion", "password": "richtig-lang-1"},
+        **behind_the_proxy("192.0.2.10"),
+    )
+    assert response.status_code == 302
+    assert office.session["_auth_user_id"] == str(editor.pk)
 
 
 @override_settings(WAGTAIL_2FA_REQUIRED=True)

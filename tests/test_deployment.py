@@ -77,6 +77,24 @@ def test_production_refuses_to_start_with_malformed_field_encryption_keys():
         assert "short" not in result.stderr.split("ImproperlyConfigured")[-1], value
 
 
+def test_production_counts_one_proxy_and_refuses_a_count_that_is_no_number():
+    code = "from django.conf import settings; print(settings.REVERSE_PROXY_COUNT)"
+    environment = {
+        "SECRET_KEY": "x" * 60,
+        "ALLOWED_HOSTS": "offenes-buero.example.org",
+        "FIELD_ENCRYPTION_KEYS": FIELD_KEY,
+        "DATABASE_URL": "sqlite:///:memory:",
+    }
+    result = run_manage("shell", "-c", code, **environment)
+    assert result.stdout.strip().splitlines()[-1] == "1", result.stderr
+    result = run_manage("shell", "-c", code, AXES_PROXY_COUNT="2", **environment)
+    assert result.stdout.strip().splitlines()[-1] == "2", result.stderr
+    for value in ("eins", "-1"):
+        result = run_manage("check", AXES_PROXY_COUNT=value, **environment)
+        assert result.returncode != 0
+        assert "AXES_PROXY_COUNT must be a whole number of 0 or more" in result.stderr
+
+
 def machine_translator(**env):
     code = (
         "from wagtail_localize.machine_translators import get_machine_translator;"

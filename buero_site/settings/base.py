@@ -33,6 +33,14 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_count(name, default):
+    """A whole number of 0 or more from the environment; anything else stops the start."""
+    value = os.environ.get(name, str(default)).strip()
+    if not value.isdigit():
+        raise ImproperlyConfigured(f"{name} must be a whole number of 0 or more, not {value!r}.")
+    return int(value)
+
+
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -112,9 +120,19 @@ AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin_locked_out.html"
-# Behind one reverse proxy the visitor's address is the last one it appends.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The reverse proxies in front of gunicorn, each writing one X-Forwarded-For entry (the
+# outermost sets it to the visitor's address: docs/betrieb.md). 0 here and in development:
+# the connection's address. The login limit and the site's own limits use the same function.
+REVERSE_PROXY_COUNT = env_count("AXES_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "home.visitors.client_address"
+
+# What the site accepts in one clock hour from all visitors together (home.limits), beyond the
+# limits per visitor: stored appointment requests, stored feedback answers, and e-mails that
+# visitors cause (notes to the counsellors, password reset links). Beyond a cap a visitor is
+# asked to try again later, the log has one warning and the admin start page a notice.
+APPOINTMENT_REQUESTS_PER_HOUR = env_count("APPOINTMENT_REQUESTS_PER_HOUR", 20)
+FEEDBACK_PER_HOUR = env_count("FEEDBACK_PER_HOUR", 100)
+NOTIFICATION_EMAILS_PER_HOUR = env_count("NOTIFICATION_EMAILS_PER_HOUR", 30)
 
 # Two-factor login (wagtail-2fa, TOTP apps): in force where WAGTAIL_2FA_REQUIRED is on
 # (production by default; off for `make run`'s demo, the documented demo switch). Then every

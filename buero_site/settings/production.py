@@ -6,7 +6,7 @@ from cryptography.fernet import Fernet, MultiFernet
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_list
+from .base import env_count, env_list
 
 
 def required(name):
@@ -67,7 +67,7 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
-# Two-factor login is in force in production (see base.py); the reverse proxy appends the
-# visitor's address to X-Forwarded-For, which the login rate limit must use.
+# Two-factor login is in force in production (see base.py). One reverse proxy, which sets
+# X-Forwarded-For to the visitor's address: every limit counts per visitor, not per proxy.
 WAGTAIL_2FA_REQUIRED = os.environ.get("WAGTAIL_2FA_REQUIRED", "1") == "1"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "1")) or None
+REVERSE_PROXY_COUNT = env_count("AXES_PROXY_COUNT", 1)

@@ -321,7 +321,7 @@ def test_a_request_does_not_purge_the_page_cache(client, office, request_page):
 
 
 def test_behind_the_proxy_each_visitor_has_their_own_limit(client, request_page, settings):
-    settings.AXES_IPWARE_PROXY_COUNT = 1
+    settings.REVERSE_PROXY_COUNT = 1
     cache.clear()
     for _ in range(RATE_LIMIT):
         client.post(request_page.url, answers(), HTTP_X_FORWARDED_FOR="203.0.113.1")
@@ -340,6 +340,25 @@ def test_behind_the_proxy_each_visitor_has_their_own_limit(client, request_page,
         ).status_code
         == 200
     )
+
+
+def test_behind_the_proxy_a_forged_forwarded_for_prefix_does_not_rotate_the_limit(
+    client, request_page, settings
+):
+    settings.REVERSE_PROXY_COUNT = 1
+    # As the proxy passes them on: the connection is the proxy, the header ends with the
+    # visitor's address whatever the visitor put in front of it.
+    statuses = [
+        client.post(
+            request_page.url,
+            answers(),
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{n}, 198.51.100.7",
+        ).status_code
+        for n in range(RATE_LIMIT + 3)
+    ]
+    assert statuses == [200] * RATE_LIMIT + [429] * 3
+    assert AppointmentRequest.objects.count() == RATE_LIMIT
 
 
 def test_a_failing_cache_or_mail_server_costs_no_request(

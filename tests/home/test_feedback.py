@@ -14,7 +14,7 @@ from angebote.partner_access import setup_partner_group
 from home import content_generation
 from home.editor_groups import EDITORS, setup_groups
 from home.factories import StandardPageFactory
-from home.feedback import scrub
+from home.feedback import RATE_LIMIT, scrub
 from home.models import PageFeedback
 
 pytestmark = pytest.mark.django_db
@@ -100,6 +100,28 @@ def test_feedback_is_rate_limited(client, offer):
         assert client.post(offer.url, {"helpful": "yes"}).status_code == 303
     assert client.post(offer.url, {"helpful": "yes"}).status_code == 429
     assert PageFeedback.objects.count() == 20
+
+
+def test_behind_the_proxy_a_forged_forwarded_for_prefix_does_not_rotate_the_limit(
+    client, offer, settings
+):
+    settings.REVERSE_PROXY_COUNT = 1
+    statuses = [
+        client.post(
+            offer.url,
+            {"helpful": "yes"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{n}, 198.51.100.7",
+        ).status_code
+        for n in range(RATE_LIMIT + 5)
+    ]
+    assert statuses == [303] * RATE_LIMIT + [429] * 5
+    assert PageFeedback.objects.count() == RATE_LIMIT
+    # Another visitor behind the same proxy still counts on their own.
+    other = client.post(
+        offer.url, {"helpful": "yes"}, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="192.0.2.9"
+    )
+    assert other.status_code == 303
 
 
 def test_the_office_sees_all_feedback_a_partner_only_its_own(offer, home, django_user_model):
