@@ -14,13 +14,14 @@ from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
 from django.utils import translation
 
-from .models import FeedbackReason, PageFeedback
+from .models import FEEDBACK_PARAMETER, FeedbackReason, PageFeedback
 from .visitors import over_limit
 
 MAX_TEXT = 300
 RATE_LIMIT = 20
 RATE_WINDOW = 3600
 #: What the widget shows after a click: ?feedback=why (after "Nein") or ?feedback=thanks.
+#: (FEEDBACK_PARAMETER, which the page types that collect feedback declare they read.)
 WHY, THANKS = "why", "thanks"
 
 EMAIL = re.compile(r"\S+@\S+")
@@ -56,7 +57,7 @@ def receive(request, page):
     helpful = data["helpful"] == "yes"
     # "Nein" without a reason is the first click: ask what was missing before storing it.
     if not helpful and not data["reason"] and not data["text"]:
-        return HttpResponseRedirect(f"{page.url}?feedback={WHY}#feedback", status=303)
+        return HttpResponseRedirect(f"{page.url}?{FEEDBACK_PARAMETER}={WHY}#feedback", status=303)
     PageFeedback.objects.create(
         page_id=page.pk,
         language=translation.get_language() or settings.LANGUAGE_CODE,
@@ -64,7 +65,7 @@ def receive(request, page):
         reason="" if helpful else data["reason"],
         text="" if helpful else scrub(data["text"])[:MAX_TEXT],
     )
-    return HttpResponseRedirect(f"{page.url}?feedback={THANKS}#feedback", status=303)
+    return HttpResponseRedirect(f"{page.url}?{FEEDBACK_PARAMETER}={THANKS}#feedback", status=303)
 
 
 def summary(pages):

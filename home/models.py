@@ -43,6 +43,8 @@ logger = logging.getLogger(__name__)
 SEARCH_PATH = "suche/"
 SEARCH_PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
+#: The query parameter of "Hat Ihnen diese Seite geholfen?" after a click (home.feedback).
+FEEDBACK_PARAMETER = "feedback"
 
 
 def clean_search_query(raw):
@@ -73,8 +75,14 @@ class BasePage(RoutablePageMixin, Page):
     """Shared behaviour of every page of the apps: the host's base template, the QR code
     view, and the routes of print material (home.printing)."""
 
-    #: Pages that ask "Hat Ihnen diese Seite geholfen?" (home.feedback) set this.
+    #: Pages that ask "Hat Ihnen diese Seite geholfen?" (home.feedback) set this, and read
+    #: FEEDBACK_PARAMETER.
     collects_feedback = False
+    #: The query parameters this page type reads, on any of its routes and in its templates
+    #: (a listing's filters, the search's words, a page number). The page cache keeps one
+    #: copy per value of these and hands the page no other parameter (buero_site.page_cache),
+    #: so a parameter missing here is not seen while the cache is on.
+    query_parameters = ()
     #: The print material a page type offers (home.printing.KINDS), and the template of its
     #: content there.
     print_kinds = ()
@@ -265,6 +273,8 @@ class HomePage(BasePage):
     ]
     # One tree per site; its translations are made by wagtail-localize, not "add page".
     max_count = 1
+    # The search below it (/de/suche/): its words and the page of results.
+    query_parameters = ("q", "page")
     # The office's poster and flyer for the youth club's door and the partners' notice boards.
     print_kinds = (printing.POSTER, printing.FLYER)
     print_template = "home/print/home_page.html"
@@ -410,6 +420,7 @@ class StandardPage(BasePage):
     """Über uns, Impressum, Datenschutz, Barrierefreiheit, Leichte Sprache and the like."""
 
     collects_feedback = True
+    query_parameters = (FEEDBACK_PARAMETER,)
 
     intro = models.TextField(
         "Einleitung",

@@ -21,7 +21,7 @@ from angebote.partner_access import PartnerLinkedPage
 from home import structured_data as schema
 from home.blocks import StandardStreamBlock
 from home.facts import SourceTextMixin
-from home.models import BasePage, ReviewedMixin
+from home.models import FEEDBACK_PARAMETER, BasePage, ReviewedMixin
 
 from .. import feeds
 
@@ -68,6 +68,8 @@ class CourseIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.CoursePage"]
     max_count = 1
+    # The facets of events.listing.CourseListing.
+    query_parameters = ("profession", "topic", "format")
     search_label = _("Training courses")
 
     class Meta:
@@ -132,6 +134,7 @@ class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
     """One course for professionals, with its sessions, registration and status."""
 
     collects_feedback = True
+    query_parameters = (FEEDBACK_PARAMETER,)
     summary_field = "summary"
 
     summary = models.TextField(
