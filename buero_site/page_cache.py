@@ -220,7 +220,7 @@ def names_other_host(request, address, response):
     not the site's own: a feed's links, say, that Django builds from the Host header. Such
     a copy is right only for that spelling and is not kept under the site's key."""
     host = request.get_host()
-    if host.lower() == urlsplit(address.root_url).netloc:
+    if host.lower() == urlsplit(address.root_url).netloc.lower():
         return False
     return f"//{host}".encode() in response.content
 
