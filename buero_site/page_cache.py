@@ -41,6 +41,7 @@ from typing import NamedTuple
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
+from django.core.exceptions import TooManyFieldsSent
 from django.db import DatabaseError
 from django.http import QueryDict
 from django.template.loader import render_to_string
@@ -201,9 +202,13 @@ def _address(request):
 
 def request_address(request):
     """The Address of ``request``, worked out once; None where it is not cached (no site
-    serves it, or it has a query string for a view that does not say what it reads)."""
+    serves it, a query string for a view that does not say what it reads, or a query that
+    Django refuses to read: the view answers that one in its own way, the APIs in JSON)."""
     if not hasattr(request, "_page_cache_address"):
-        request._page_cache_address = _address(request)
+        try:
+            request._page_cache_address = _address(request)
+        except TooManyFieldsSent:
+            request._page_cache_address = None
     return request._page_cache_address
 
 

@@ -18,7 +18,7 @@ from angebote.filters import OfferFilter, PartnerFilter
 from buero_site import page_cache
 from events.factories import CourseIndexPageFactory, EventIndexPageFactory
 from events.listing import CourseListing, EventListing
-from home import page_tree
+from home import content_generation, page_tree
 from home.models import FEEDBACK_PARAMETER, BasePage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("office")]
@@ -183,6 +183,14 @@ def test_a_view_that_does_not_say_what_it_reads_is_not_cached_with_a_query(home,
     for number in range(5):
         assert client.get(f"/sitemap.xml?p={number}").status_code in (200, 404)
     assert cache_keys() == keys
+
+
+def test_a_query_django_refuses_to_read_is_left_to_the_view(home, client, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 10
+    query = "&".join(f"p{number}=1" for number in range(11))
+    assert page_cache.request_address(RequestFactory().get(f"/de/?{query}")) is None
+    assert client.get(f"/api/termine.json?{query}").status_code == 400
+    assert cache_keys() <= {f":1:{content_generation.GENERATION_KEY}"}
 
 
 def test_listings_declare_every_filter_they_read(home, locales):
