@@ -127,8 +127,9 @@ load: install
 	MAKE="$(MAKE)" BIN=$(BIN) PROD_PORT=$(PROD_PORT) sh tests/load/run.sh
 
 # The production set-up (gunicorn, PostgreSQL, Redis) under faults: Redis unreachable, then the
-# database cut off after warming (tests/fault/run.py). Needs the local PostgreSQL and Redis;
-# uses the database $(FAULT_DB), created and filled with the demo content when missing.
+# database cut off after warming (tests/fault/run.py). Needs the local PostgreSQL and the
+# redis-server program (it starts its own, bounded as in docs/betrieb.md); uses the database
+# $(FAULT_DB), created and filled with the demo content when missing.
 FAULT_DB ?= buero_fault
 .PHONY: fault-test
 fault-test: install

@@ -36,6 +36,7 @@ IGNORED_MODELS = {
     "wagtailcore.referenceindex",
     # What visitors send: counts and requests, never shown on a public page.
     "home.missedsearch",
+    "home.pendingsearch",
     "home.pagefeedback",
     "events.appointmentrequest",
 }

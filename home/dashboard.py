@@ -143,7 +143,10 @@ class MissedSearchesPanel(DashboardPanel):
 
     name = "missed_searches"
     heading = "Gesucht, aber nicht gefunden (dieser Monat)"
-    empty_text = "In diesem Monat hat jede Suche etwas gefunden."
+    empty_text = (
+        "In diesem Monat ist noch kein Suchwort ohne Ergebnis gezählt. Ein Suchwort erscheint "
+        "erst, wenn es an mindestens zwei Tagen mindestens dreimal nichts gefunden hat."
+    )
     more_label = "Alle Monate und Sprachen"
     order = 130
 

@@ -206,6 +206,27 @@ STANDARD_PAGES = [
                 "Seite ohne Suchbegriffe, Statuscode) für höchstens sieben Tage, um Störungen "
                 "zu erkennen. [Der Betreiber ergänzt Rechtsgrundlage und Speicherdauer.]</p>"
             ),
+            _heading("Die Suche auf dieser Website"),
+            _paragraph(
+                "<p>Was Sie in die Suche eingeben, speichern wir nicht mit Angaben über Sie: "
+                "keine Adresse, keine Sitzung, kein Cookie. Die Seite mit den Ergebnissen hält "
+                "der Server einige Minuten bereit, damit sie schneller lädt.</p>"
+            ),
+            _paragraph(
+                "<p>Findet die Suche nichts, zählen wir das Suchwort. So sehen wir, welche "
+                "Informationen auf der Website fehlen. Das Suchwort selbst speichern wir erst, "
+                "wenn es mindestens dreimal an mindestens zwei verschiedenen Tagen nichts "
+                "gefunden hat. Vorher merkt sich die Website nur eine Prüfsumme, aus der man das "
+                "Wort nicht ablesen kann, dazu die Zahl der Suchen und den ersten und letzten "
+                "Tag. Nach 30 Tagen löschen wir sie. Ein Name oder etwas Persönliches, das nur "
+                "eine Person sucht, wird so nie gespeichert. Suchwörter mit Ziffern oder einem @ "
+                "(zum Beispiel Telefonnummern oder E-Mail-Adressen) zählen wir nie.</p>"
+            ),
+            _paragraph(
+                "<p>Gespeicherte Suchwörter sehen nur die Mitarbeiterinnen und Mitarbeiter des "
+                "Büros, mit der Zahl der Suchen im Monat. Wir löschen sie nach höchstens 90 "
+                "Tagen.</p>"
+            ),
             _heading("Verantwortliche Stelle und Datenschutzbeauftragte"),
             _paragraph("<p>[Name und Anschrift eintragen]</p>"),
             _contact_box(),

@@ -18,7 +18,7 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
 from .limits import Cap
-from .models import FeedbackReason, PageFeedback
+from .models import FEEDBACK_PARAMETER, FeedbackReason, PageFeedback
 from .visitors import over_limit
 
 MAX_TEXT = 300
@@ -35,6 +35,7 @@ FEEDBACK = Cap(
     permission="home.view_pagefeedback",
 )
 #: What the widget shows after a click: ?feedback=why (after "Nein") or ?feedback=thanks.
+#: (FEEDBACK_PARAMETER, which the page types that collect feedback declare they read.)
 WHY, THANKS = "why", "thanks"
 
 EMAIL = re.compile(r"\S+@\S+")
@@ -70,7 +71,7 @@ def receive(request, page):
     helpful = data["helpful"] == "yes"
     # "Nein" without a reason is the first click: ask what was missing before storing it.
     if not helpful and not data["reason"] and not data["text"]:
-        return HttpResponseRedirect(f"{page.url}?feedback={WHY}#feedback", status=303)
+        return HttpResponseRedirect(f"{page.url}?{FEEDBACK_PARAMETER}={WHY}#feedback", status=303)
     if not FEEDBACK.take():
         return limited(request, page)
     PageFeedback.objects.create(
@@ -80,7 +81,7 @@ def receive(request, page):
         reason="" if helpful else data["reason"],
         text="" if helpful else scrub(data["text"])[:MAX_TEXT],
     )
-    return HttpResponseRedirect(f"{page.url}?feedback={THANKS}#feedback", status=303)
+    return HttpResponseRedirect(f"{page.url}?{FEEDBACK_PARAMETER}={THANKS}#feedback", status=303)
 
 
 def limited(request, page):

@@ -12,6 +12,7 @@ from django.http import HttpResponse, JsonResponse
 from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.crypto import salted_hmac
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +29,7 @@ from . import structured_data as schema
 from .blocks import PARAGRAPH_FEATURES, EntryPointBlock, StandardStreamBlock
 from .districts import District
 from .panels import FeedbackPanel, TranslationStatusPanel
+from .search import text
 from .sections import (
     EMPTY_RESULTS_SECTIONS,
     HOME_SECTIONS,
@@ -43,6 +45,8 @@ logger = logging.getLogger(__name__)
 SEARCH_PATH = "suche/"
 SEARCH_PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
+#: The query parameter of "Hat Ihnen diese Seite geholfen?" after a click (home.feedback).
+FEEDBACK_PARAMETER = "feedback"
 
 
 def clean_search_query(raw):
@@ -73,8 +77,14 @@ class BasePage(RoutablePageMixin, Page):
     """Shared behaviour of every page of the apps: the host's base template, the QR code
     view, and the routes of print material (home.printing)."""
 
-    #: Pages that ask "Hat Ihnen diese Seite geholfen?" (home.feedback) set this.
+    #: Pages that ask "Hat Ihnen diese Seite geholfen?" (home.feedback) set this, and read
+    #: FEEDBACK_PARAMETER.
     collects_feedback = False
+    #: The query parameters this page type reads, on any of its routes and in its templates
+    #: (a listing's filters, the search's words, a page number). The page cache keeps one
+    #: copy per value of these and hands the page no other parameter (buero_site.page_cache),
+    #: so a parameter missing here is not seen while the cache is on.
+    query_parameters = ()
     #: The print material a page type offers (home.printing.KINDS), and the template of its
     #: content there.
     print_kinds = ()
@@ -274,6 +284,8 @@ class HomePage(BasePage):
     ]
     # One tree per site; its translations are made by wagtail-localize, not "add page".
     max_count = 1
+    # The search below it (/de/suche/): its words and the page of results.
+    query_parameters = ("q", "page")
     # The office's poster and flyer for the youth club's door and the partners' notice boards.
     print_kinds = (printing.POSTER, printing.FLYER)
     print_template = "home/print/home_page.html"
@@ -419,6 +431,7 @@ class StandardPage(BasePage):
     """Über uns, Impressum, Datenschutz, Barrierefreiheit, Leichte Sprache and the like."""
 
     collects_feedback = True
+    query_parameters = (FEEDBACK_PARAMETER,)
 
     intro = models.TextField(
         "Einleitung",
@@ -485,8 +498,11 @@ class SearchSynonym(TranslatableMixin, models.Model):
 class MissedSearch(models.Model):
     """How often a term found nothing, per language and month: what the site is missing.
 
-    Only the count is kept: no time, no address, no session. Terms with digits or an "@"
-    are never kept (they may be a phone number, a date of birth, an e-mail address).
+    A search can be personal ("Lisa Mustermann Frauenhaus"), so a term is kept only once it
+    is not one person's: after KEEP_AFTER_VISITS searches on at least two different days
+    (PendingSearch counts them until then, without the term). Only the count is kept: no
+    time, no address, no session; terms with digits or an "@" are never kept (they may be a
+    phone number, a date of birth, an e-mail address); nothing stays longer than KEEP_DAYS.
     """
 
     term = models.CharField("Suchwort", max_length=100, editable=False)
@@ -494,8 +510,11 @@ class MissedSearch(models.Model):
     month = models.DateField("Monat", editable=False)
     count = models.PositiveIntegerField("Anzahl", default=0, editable=False)
 
-    #: Months a count is kept (manage.py purge_missed_searches).
-    KEEP_MONTHS = 12
+    #: Days a count is kept at most, from the first day of its month
+    #: (manage.py purge_missed_searches, daily).
+    KEEP_DAYS = 90
+    #: Searches, on at least two different days, before a term is kept.
+    KEEP_AFTER_VISITS = 3
     #: New terms per language and month; beyond, only known terms are counted.
     MAX_TERMS = 2000
 
@@ -515,24 +534,92 @@ class MissedSearch(models.Model):
     @classmethod
     def record(cls, query, language, today=None):
         """Count one search for ``query`` (as typed) that found nothing."""
-        from .search import text
-
         if any(character.isdigit() or character == "@" for character in query):
             return
         term = " ".join(text.normalize(query, language))[:100]
         if not term:
             return
-        month = (today or timezone.localdate()).replace(day=1)
+        today = today or timezone.localdate()
+        if cls.objects.filter(term=term, language=language).exists():
+            cls._add(term, language, today, 1)  # kept already: searched by several
+        elif visits := PendingSearch.count(term, language, today):
+            cls._add(term, language, today, visits)
+
+    @classmethod
+    def _add(cls, term, language, today, visits):
+        month = today.replace(day=1)
         rows = cls.objects.filter(term=term, language=language, month=month)
-        if rows.update(count=models.F("count") + 1):
+        if rows.update(count=models.F("count") + visits):
             return
         if cls.objects.filter(language=language, month=month).count() >= cls.MAX_TERMS:
             return  # a flood of made-up words: the month's list is long enough
         try:
             with transaction.atomic():
-                cls.objects.create(term=term, language=language, month=month, count=1)
+                cls.objects.create(term=term, language=language, month=month, count=visits)
         except IntegrityError:  # created by a parallel request a moment ago
-            rows.update(count=models.F("count") + 1)
+            rows.update(count=models.F("count") + visits)
+
+
+class PendingSearch(models.Model):
+    """A term that found nothing but is not kept yet, as a keyed hash: how often and on
+    which first and last day it was searched, nothing else.
+
+    The term itself is not stored until it qualifies (MissedSearch.KEEP_AFTER_VISITS
+    searches on two different days): a name that one person types, once or a few times in
+    one sitting, never appears anywhere. The hash (HMAC with the secret key) cannot be read
+    back; the row is deleted when the term qualifies or after KEEP_DAYS.
+    """
+
+    key = models.CharField("Schlüssel", max_length=64, unique=True, editable=False)
+    visits = models.PositiveIntegerField("Suchen", default=0, editable=False)
+    first_day = models.DateField("Erster Tag", db_index=True, editable=False)
+    last_day = models.DateField("Letzter Tag", editable=False)
+
+    #: Days a term has to qualify from its first search; then its count is deleted.
+    KEEP_DAYS = 30
+    #: New terms per day; beyond, only terms counted already are (a flood of made-up words).
+    MAX_NEW_PER_DAY = 500
+
+    class Meta:
+        verbose_name = "Noch nicht gezählte Suche"
+        verbose_name_plural = "Noch nicht gezählte Suchen"
+
+    def __str__(self):
+        return f"{self.key[:12]}… ({self.visits})"
+
+    @staticmethod
+    def key_for(term, language):
+        return salted_hmac(
+            "home.PendingSearch", f"{language}\n{term}", algorithm="sha256"
+        ).hexdigest()
+
+    @classmethod
+    def count(cls, term, language, today):
+        """Count one search for ``term``: its number of searches once it qualifies (its row
+        is then deleted), else 0."""
+        key = cls.key_for(term, language)
+        with transaction.atomic():
+            pending = cls.objects.select_for_update().filter(key=key).first()
+            if pending is None:
+                if cls.objects.filter(first_day=today).count() >= cls.MAX_NEW_PER_DAY:
+                    return 0
+                try:
+                    with transaction.atomic():
+                        cls.objects.create(key=key, visits=1, first_day=today, last_day=today)
+                    return 0
+                except IntegrityError:  # created by a parallel request a moment ago
+                    pending = cls.objects.select_for_update().get(key=key)
+            pending.visits += 1
+            pending.first_day = min(pending.first_day, today)
+            pending.last_day = max(pending.last_day, today)
+            if (
+                pending.visits >= MissedSearch.KEEP_AFTER_VISITS
+                and pending.first_day != pending.last_day
+            ):
+                pending.delete()
+                return pending.visits
+            pending.save(update_fields=["visits", "first_day", "last_day"])
+            return 0
 
 
 class FeedbackReason(models.TextChoices):

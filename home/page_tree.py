@@ -145,7 +145,6 @@ class PageTree:
             self.nodes[pk].path for pk in self.restricted_ids if pk in self.nodes
         )
         self.closed_ids = self._closed()
-        self.sites = {}  # {(hostname, port): Site or None}, filled as requests come
         self._memo = {}
         self._bounded = 0
 
@@ -165,17 +164,19 @@ class PageTree:
                 self._bounded += bounded
             return value
 
+    def sites(self):
+        """Every Wagtail site, loaded once per snapshot (one query)."""
+        return self.memo(("sites",), lambda: list(Site.objects.select_related("root_page")))
+
     def find_site(self, request):
-        """``Site.find_for_request()`` without its query once a host has been seen.
+        """``Site.find_for_request()`` without its query.
 
         Wagtail keeps the site it finds on the request (``request._wagtail_site``); the
-        snapshot keeps it per host and port until content, sites included, changes.
+        snapshot matches the host and port by Wagtail's rules among its sites, so that a
+        host or port nobody uses costs no query and leaves nothing behind.
         """
         if not hasattr(request, "_wagtail_site"):
-            address = (split_domain_port(request._get_raw_host())[0], request.get_port())
-            if address not in self.sites:
-                self.sites[address] = Site.find_for_request(request)
-            request._wagtail_site = self.sites[address]
+            request._wagtail_site = match_site(self.sites(), *host_and_port(request))
         return request._wagtail_site
 
     def _restricted_ancestor_paths(self, path):
@@ -278,13 +279,12 @@ class PageTree:
                 return node
         return None
 
-    def route(self, request, path):
-        """The route of Wagtail's serve view for ``path``, with one query for the page, or
-        None where the snapshot does not find one (Wagtail then routes as it always does).
+    def _walk(self, request, path):
+        """(node, remaining components) where the URL ``path`` leads in the snapshot: the
+        node is the page whose own ``route()`` decides about the rest. None without a site.
 
-        Walks the URL through the snapshot and loads only the page it ends at; that page's
-        own ``route()`` then decides, as in Wagtail. A page with routes of its own
-        (RoutablePageMixin) keeps precedence over its children, as in Wagtail.
+        A page with routes of its own (RoutablePageMixin) keeps precedence over its
+        children, as in Wagtail.
         """
         site = self.find_site(request)
         if site is None:
@@ -304,14 +304,77 @@ class PageTree:
             if child is None:
                 break
             node, position = child, position + 1
+        return node, components[position:]
+
+    def route(self, request, path):
+        """The route of Wagtail's serve view for ``path``, with one query for the page, or
+        None where the snapshot does not find one (Wagtail then routes as it always does).
+
+        Walks the URL through the snapshot and loads only the page it ends at; that page's
+        own ``route()`` then decides, as in Wagtail.
+        """
+        walked = self._walk(request, path)
+        if walked is None:
+            return None
+        node, remaining = walked
         model = node.specific_class
         page = model._default_manager.filter(pk=node.id).first() if model else None
         if page is None:
             return None
         try:
-            return page.route(request, components[position:])
+            return page.route(request, remaining)
         except Http404:
             return None
+
+    def page_class(self, request, path):
+        """The page type that serves ``path``, without any query (the page cache asks it
+        which query parameters the page reads); None where the snapshot cannot tell: no
+        such page, or one that routes further by code of its own."""
+        walked = self._walk(request, path)
+        if walked is None:
+            return None
+        node, remaining = walked
+        model = node.specific_class
+        if model is None or not node.live:
+            return None
+        if remaining and not (
+            issubclass(model, RoutablePageMixin) and _routes_itself(model, node, remaining)
+        ):
+            return None
+        return model
+
+
+def host_and_port(request):
+    """The hostname and port that Wagtail finds a request's site by (the port an int, or
+    None where it is none)."""
+    port = str(request.get_port())
+    return split_domain_port(request._get_raw_host())[0], int(port) if port.isdigit() else None
+
+
+def match_site(sites, hostname, port):
+    """The site that Wagtail serves ``hostname`` and ``port`` from, or None.
+
+    Wagtail's ``get_site_for_hostname`` rule for rule, on sites in memory (anything with
+    ``hostname``, ``port`` and ``is_default_site``) instead of a query.
+    """
+
+    def rank(site):
+        if site.hostname == hostname:
+            return 0 if site.port == port else 1 if site.is_default_site else 3
+        return 2  # the default site, under another hostname
+
+    candidates = sorted(
+        (site for site in sites if site.hostname == hostname or site.is_default_site), key=rank
+    )
+    if not candidates:
+        return None
+    best = rank(candidates[0])
+    if len(candidates) == 1 or best in (0, 1):
+        return candidates[0]
+    if best == 2:
+        # The default site, unless exactly one other site has the hostname.
+        return candidates[len(candidates) == 2]
+    return None
 
 
 def source_language():

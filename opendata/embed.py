@@ -114,6 +114,11 @@ def widget(request, slug=None):
     return public(render(request, "opendata/embed/dates.html", context))
 
 
+# What the views read of the query string: the page cache keeps a copy per value of these
+# and hands the views no other parameter (buero_site.page_cache).
+widget.query_parameters = ("anzahl", "sprechstunde")
+
+
 def message(request, text, status):
     """A short page inside the frame instead of the site's error page with its chrome."""
     return render(request, "opendata/embed/message.html", {"message": text}, status=status)
@@ -154,6 +159,9 @@ def dates_json(request):
             "dates": dates.upcoming_dates(series, count),
         }
     return public(api.json_response(payload, encoder=JSONEncoder))
+
+
+dates_json.query_parameters = ("lang", "anzahl", "sprechstunde")
 
 
 # The admin page "Einbetten" ----------------------------------------------------------------

@@ -31,6 +31,8 @@ class LanguageFeed(Feed):
     """A feed of the active language's tree; its pages' addresses are absolute."""
 
     feed_type = Atom1Feed
+    #: A feed reads no query parameter (buero_site.page_cache).
+    query_parameters = ()
 
     def get_object(self, request, *args, **kwargs):
         self.request = request

@@ -9,6 +9,7 @@ from django.db import OperationalError, connection
 from django.test import override_settings
 
 from buero_site import cache as fail_safe
+from home import page_tree
 
 from .broken_cache import SwitchableCache
 
@@ -94,6 +95,22 @@ def test_a_cached_page_survives_a_database_outage(public_pages, client, page_cac
     assert "Diese Seite konnte gerade nicht aktualisiert werden" in html
     assert int(response["Age"]) >= 0
     assert "stale-if-error=3600" in response["Cache-Control"]
+
+
+def test_a_worker_started_during_the_outage_finds_the_copy_for_any_port(
+    public_pages, client, page_cache_on
+):
+    """The site behind a key is matched on rows kept in the shared cache (buero_site.page_cache)."""
+    offer = public_pages[2]
+    url = offer.url
+    assert client.get(url).status_code == 200
+    offer.save_revision().publish()
+    page_tree.forget()  # a worker that has no snapshot of the page tree yet
+    with connection.execute_wrapper(_fail_every_query):
+        response = client.get(url, HTTP_HOST="localhost:8443", SERVER_PORT="8443")
+    assert response.status_code == 200
+    assert offer.title in response.content.decode()
+    assert "Diese Seite konnte gerade nicht aktualisiert werden" in response.content.decode()
 
 
 def test_the_notice_is_in_the_visitors_language(public_pages, client, page_cache_on):

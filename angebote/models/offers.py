@@ -14,7 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 from home import page_tree, printing
 from home import structured_data as schema
 from home.districts import District
-from home.models import BasePage, ReviewedMixin
+from home.models import FEEDBACK_PARAMETER, BasePage, ReviewedMixin
 from home.sections import OFFER_SECTIONS, PRINT_SECTIONS, collect_sections
 
 from ..blocks import OfferStreamBlock
@@ -32,6 +32,8 @@ class OfferIndexPage(FilteredIndexPage):
 
     subpage_types = ["angebote.OfferPage"]
     filter_class = "angebote.filters.OfferFilter"
+    # The facets of OfferFilter and the page number.
+    query_parameters = ("topic", "group", "district", "language", "law", "free", "page")
     search_label = _("Help offers")
 
     class Meta:
@@ -42,6 +44,7 @@ class OfferPage(PartnerLinkedPage, ReviewedMixin, BasePage):
     """One help offer, laid out in the order a family needs it."""
 
     collects_feedback = True
+    query_parameters = (FEEDBACK_PARAMETER,)
     summary_field = "summary"
 
     summary = models.TextField(

@@ -17,7 +17,7 @@ from home import structured_data as schema
 from home.blocks import PARAGRAPH_FEATURES
 from home.districts import District
 from home.facts import SourceTextMixin
-from home.models import BasePage, ReviewedMixin
+from home.models import FEEDBACK_PARAMETER, BasePage, ReviewedMixin
 from home.sections import PARTNER_SECTIONS, PRINT_SECTIONS, collect_sections
 
 from ..fields import MultipleChoiceField
@@ -38,6 +38,8 @@ class PartnerIndexPage(FilteredIndexPage):
 
     subpage_types = ["angebote.PartnerPage"]
     filter_class = "angebote.filters.PartnerFilter"
+    # The facets of PartnerFilter and the page number.
+    query_parameters = ("kind", "topic", "language", "district", "step_free", "page")
     search_label = _("Network partners")
 
     class Meta:
@@ -48,6 +50,7 @@ class PartnerPage(ReviewedMixin, BasePage):
     """An organisation in the network (Behörde, Träger, Beratungsstelle, Verein …)."""
 
     collects_feedback = True
+    query_parameters = (FEEDBACK_PARAMETER,)
     summary_field = "description"
 
     kind = models.CharField(

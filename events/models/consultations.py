@@ -25,7 +25,7 @@ from angebote.partner_access import PartnerLinkedPage
 from home import page_tree, printing
 from home import structured_data as schema
 from home.facts import SourceText, SourceTextMixin, text_of
-from home.models import BasePage, VenueAccess, preview_text
+from home.models import FEEDBACK_PARAMETER, BasePage, VenueAccess, preview_text
 
 from .. import feeds, recurrence, rules
 from .forms import ConsultationPageForm
@@ -63,6 +63,8 @@ class EventIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.ConsultationPage"]
     max_count = 1
+    # The facets of events.listing.EventListing.
+    query_parameters = ("kind", "topic", "language")
     search_label = _("Dates")
 
     class Meta:
@@ -103,6 +105,7 @@ class ConsultationPage(PartnerLinkedPage, BasePage):
     """A recurring consultation hour: the office's open hour or a partner's thematic hour."""
 
     collects_feedback = True
+    query_parameters = (FEEDBACK_PARAMETER,)
 
     intro = models.TextField(
         "Kurzbeschreibung",

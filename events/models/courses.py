@@ -22,7 +22,7 @@ from home import page_tree
 from home import structured_data as schema
 from home.blocks import StandardStreamBlock
 from home.facts import SourceTextMixin
-from home.models import BasePage, ReviewedMixin
+from home.models import FEEDBACK_PARAMETER, BasePage, ReviewedMixin
 
 from .. import feeds
 
@@ -69,6 +69,8 @@ class CourseIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.CoursePage"]
     max_count = 1
+    # The facets of events.listing.CourseListing.
+    query_parameters = ("profession", "topic", "format")
     search_label = _("Training courses")
 
     class Meta:
@@ -133,6 +135,7 @@ class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
     """One course for professionals, with its sessions, registration and status."""
 
     collects_feedback = True
+    query_parameters = (FEEDBACK_PARAMETER,)
     summary_field = "summary"
 
     summary = models.TextField(

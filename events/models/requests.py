@@ -89,6 +89,8 @@ class AppointmentRequestPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
+    # The one-time link that withdraws a request (events.requests.handle_withdraw).
+    query_parameters = ("token",)
     search_label = _("Appointment")
 
     class Meta:

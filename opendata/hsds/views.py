@@ -30,6 +30,20 @@ SCHEMA_DIR = Path(__file__).parent / "schema"
 PER_PAGE = 50
 MAX_PER_PAGE = 100
 TRUE = {"true", "1", "yes"}
+#: Every query parameter the API's views read (the page cache keeps a copy per value of
+#: these and hands the views no others, buero_site.page_cache).
+QUERY_PARAMETERS = (
+    "lang",
+    "format",
+    "page",
+    "per_page",
+    "full",
+    "modified_after",
+    "search",
+    "organization_id",
+    "taxonomy_id",
+    "taxonomy_term_id",
+)
 #: The licence of the data, unless the setting OPENDATA_LICENSE names another: the German
 #: public sector's licence for open data, attribution only.
 DEFAULT_LICENSE = {
@@ -57,6 +71,7 @@ def api_view(view):
         except ApiError as error:
             return json_response({"error": str(error)}, status=error.status)
 
+    wrapper.query_parameters = QUERY_PARAMETERS
     return wrapper
 
 

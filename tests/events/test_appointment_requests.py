@@ -203,6 +203,15 @@ def test_the_withdrawal_link_deletes_the_request_once(client, request_page):
     assert client.get(f"{request_page.url}zurueckziehen/").status_code == 404
 
 
+@override_settings(PAGE_CACHE_SECONDS=300)
+def test_the_withdrawal_link_works_with_the_page_cache_on(client, request_page):
+    """The link is opened from an e-mail, without a cookie: the page declares its token."""
+    html = client.post(request_page.url, answers()).content.decode()
+    link = re.search(r'href="([^"]*zurueckziehen/[^"]+)"', html).group(1).replace("&amp;", "&")
+    assert Client().get(link).status_code == 200
+    assert Client().get(f"{link}&utm_source=mail").status_code == 200
+
+
 def test_requests_are_deleted_after_30_days_or_7_after_done(db):
     now = timezone.now()
     with time_machine.travel(now - datetime.timedelta(days=31), tick=False):

@@ -4,10 +4,15 @@ Starts gunicorn with the production settings against PostgreSQL and checks what 
 gets (status codes and content) in three situations:
 
 1. Redis unreachable (a port where nothing listens): every page is built from the database.
-2. Redis up, pages warmed; then the database is cut off: cached pages are still served
+2. Redis up, pages warmed: other ports in the Host header and unknown query parameters make
+   no new cache entries. Then the database is cut off: cached pages are still served
    fresh, and once their few seconds are over, as the last good copy with a notice and an
    ``Age`` header; a page that was never cached gets the translated 500 page. When the
    database is back, pages are fresh again.
+
+Redis is a redis-server of the script's own on a free port, started as docs/betrieb.md asks
+(``maxmemory`` with ``maxmemory-policy allkeys-lru``, no persistence): the machine's Redis,
+which others use, is neither reconfigured nor flushed.
 
 The database is cut off without touching the machine's PostgreSQL server, which the rest of
 CI needs: gunicorn reaches it through a small TCP proxy on loopback that this script closes
@@ -15,8 +20,8 @@ and reopens. The script prints a summary and stops by itself (every wait has a d
 it exits non-zero when any check fails.
 
 Environment: FAULT_DB (database name, default buero_fault; created and filled with the demo
-content when missing), FAULT_PORT (gunicorn, default 8011), FAULT_REDIS_DB (Redis database
-number used and flushed, default 14), PYTHON (the virtual environment's interpreter),
+content when missing), FAULT_PORT (gunicorn, default 8011), FAULT_REDIS_MAXMEMORY (the own
+Redis' maxmemory, default 64mb), PYTHON (the virtual environment's interpreter),
 FIELD_ENCRYPTION_KEYS (default: the key `make serve-prod` keeps in .prod-field-encryption-key,
 generated when missing).
 """
@@ -38,7 +43,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PYTHON = os.environ.get("PYTHON", str(ROOT / ".venv" / "bin" / "python"))
 DATABASE = os.environ.get("FAULT_DB", "buero_fault")
 PORT = int(os.environ.get("FAULT_PORT", "8011"))
-REDIS_DB = int(os.environ.get("FAULT_REDIS_DB", "14"))
+REDIS_MAXMEMORY = os.environ.get("FAULT_REDIS_MAXMEMORY", "64mb")
 POSTGRES = ("127.0.0.1", 5432)
 BASE = f"http://127.0.0.1:{PORT}"
 #: Seconds a fresh copy lives in this test (production: 300), so that it expires quickly.
@@ -125,9 +130,10 @@ def _close(sock):
     sock.close()
 
 
-def get(path):
+def get(path, host=None):
     """(status, headers, body) of a GET without cookies; never raises for a status."""
-    request = urllib.request.Request(BASE + path, headers={"Accept-Language": "de"})
+    headers = {"Accept-Language": "de", **({"Host": host} if host else {})}
+    request = urllib.request.Request(BASE + path, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=REQUEST_TIMEOUT) as response:
             return response.status, response.headers, response.read().decode()
@@ -231,9 +237,93 @@ class Gunicorn:
             self.process.wait(timeout=30)
 
 
-def flush_redis():
-    subprocess.run(
-        ["redis-cli", "-n", str(REDIS_DB), "FLUSHDB"], capture_output=True, timeout=30, check=False
+class RedisServer:
+    """A redis-server of this script's own, bounded as in production (docs/betrieb.md)."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            [
+                "redis-server",
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--maxmemory",
+                REDIS_MAXMEMORY,
+                "--maxmemory-policy",
+                "allkeys-lru",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"redis-server exited with {self.process.returncode}")
+            if self.cli("PING") == "PONG":
+                return self
+            time.sleep(0.2)
+        raise RuntimeError("redis-server did not answer in time")
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=30)
+
+    def cli(self, *args):
+        result = subprocess.run(
+            ["redis-cli", "-p", str(self.port), *args],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+        return result.stdout.strip()
+
+    def config(self, name):
+        return self.cli("CONFIG", "GET", name).splitlines()[-1]
+
+    def page_cache_keys(self):
+        return set(self.cli("--scan", "--pattern", "*page-cache:*").splitlines())
+
+    def used_memory(self):
+        info = dict(
+            line.split(":", 1) for line in self.cli("INFO", "memory").splitlines() if ":" in line
+        )
+        return int(info["used_memory"])
+
+
+def check_bounded_cache(phase, redis):
+    """Ports and made-up parameters are a visitor's choice: none of them makes an entry."""
+    check(
+        phase,
+        "Redis bounded: maxmemory with allkeys-lru",
+        redis.config("maxmemory") != "0" and redis.config("maxmemory-policy") == "allkeys-lru",
+        f"maxmemory {redis.config('maxmemory')}, {redis.config('maxmemory-policy')}",
+    )
+    get("/de/")
+    keys, memory = redis.page_cache_keys(), redis.used_memory()
+    statuses = {get("/de/", host=f"127.0.0.1:{20000 + number}")[0] for number in range(200)}
+    statuses |= {get(f"/de/?utm_source=x{number}&fbclid={number}")[0] for number in range(50)}
+    new = redis.page_cache_keys() - keys
+    check(
+        phase,
+        "200 other ports and 50 unknown parameters -> 200, no new cache entries",
+        statuses == {200} and not new,
+        f"statuses {sorted(statuses, key=str)}, {len(new)} new keys, "
+        f"used memory {memory} -> {redis.used_memory()} bytes",
     )
 
 
@@ -276,11 +366,12 @@ def main():
 
         phase = "Redis up, database cut off after warming"
         print(f"\n== {phase}", flush=True)
-        flush_redis()
-        env = environment(
-            proxy.port, f"redis://127.0.0.1:6379/{REDIS_DB}", PAGE_CACHE_SECONDS=str(FRESH_SECONDS)
-        )
-        with Gunicorn(env, log):
+        with (
+            RedisServer() as redis,
+            Gunicorn(
+                environment(proxy.port, redis.url, PAGE_CACHE_SECONDS=str(FRESH_SECONDS)), log
+            ),
+        ):
             warmed = {}
             get(SEARCH)
             for path in pages:
@@ -290,6 +381,7 @@ def main():
                 check(phase, f"warm {path} -> 200", status == 200, f"status {status}")
             never_cached = "/de/ueber-uns/"
             warmed.pop(never_cached, None)
+            check_bounded_cache(phase, redis)
 
             proxy.cut()
             for path in pages:
@@ -340,7 +432,6 @@ def main():
                 status == 200 and "Diese Seite konnte gerade nicht" not in body,
                 f"status {status}",
             )
-        flush_redis()
 
     failed = [result for result in results if not result[2]]
     print(

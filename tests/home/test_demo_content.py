@@ -175,3 +175,31 @@ def test_demo_accessibility_statement_follows_the_law_of_saxony_anhalt(client):
         assert one_month in page
         assert "BITV" not in page
         assert "Schlichtung" not in page
+
+
+def test_demo_privacy_page_says_what_the_search_keeps(client):
+    """What is counted of a search, when a term is kept and for how long, in every language."""
+    from home import demo
+    from home.demo_translation import translate_demo_objects
+    from home.models import MissedSearch, PendingSearch
+
+    call_command("sync_locales", verbosity=0)
+    demo.load({})
+    translate_demo_objects("home", demo.translatable_objects())
+    office = OfficeSettings.objects.get()
+    main = client.get("/de/datenschutz/").content.decode().split("<main", 1)[1]
+    for text in (
+        "keine Adresse, keine Sitzung, kein Cookie",
+        "mindestens dreimal an mindestens zwei verschiedenen Tagen",
+        "Prüfsumme",
+        f"Nach {PendingSearch.KEEP_DAYS} Tagen",
+        f"nach höchstens {MissedSearch.KEEP_DAYS}",
+        "Ziffern oder einem @",
+    ):
+        assert text in main, text
+    for language, days in (("en", "90 days"), ("ar", "90 يومًا"), ("uk", "90 днів")):
+        translated = StandardPage.objects.get(
+            locale__language_code=language, translation_key=office.privacy_page.translation_key
+        )
+        assert translated.alias_of_id is None
+        assert days in client.get(translated.url).content.decode()

@@ -1,19 +1,25 @@
-from dateutil.relativedelta import relativedelta
+import datetime
+
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from home.models import MissedSearch
+from home.models import MissedSearch, PendingSearch
 
 
 class Command(BaseCommand):
     help = (
-        f"Delete the counts of searches without results older than {MissedSearch.KEEP_MONTHS} "
-        "months (run monthly, see docs/betrieb.md)."
+        f"Delete the counts of searches without results after {MissedSearch.KEEP_DAYS} days, "
+        f"and those of terms not kept yet after {PendingSearch.KEEP_DAYS} days (run daily, see "
+        "docs/betrieb.md)."
     )
 
     def handle(self, *args, **options):
-        first_kept = timezone.localdate().replace(day=1) - relativedelta(
-            months=MissedSearch.KEEP_MONTHS - 1
+        today = timezone.localdate()
+        kept_since = today - datetime.timedelta(days=MissedSearch.KEEP_DAYS)
+        deleted, _ = MissedSearch.objects.filter(month__lte=kept_since).delete()
+        pending_since = today - datetime.timedelta(days=PendingSearch.KEEP_DAYS)
+        pending, _ = PendingSearch.objects.filter(first_day__lte=pending_since).delete()
+        self.stdout.write(
+            f"{deleted} count(s) of searches without results deleted, "
+            f"{pending} of terms not kept yet"
         )
-        deleted, _ = MissedSearch.objects.filter(month__lt=first_kept).delete()
-        self.stdout.write(f"{deleted} count(s) of searches without results deleted")
