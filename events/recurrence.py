@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo
 import holidays
 from dateutil import rrule
 
+from home.source_text import SourceText
+
 TIME_ZONE = ZoneInfo("Europe/Berlin")
 WEEKLY = "weekly"
 MONTHLY = "monthly"
@@ -70,8 +72,12 @@ def _holidays(year, language):
 
 
 def holiday_name(day, language="de"):
-    """The name of the public holiday in Sachsen-Anhalt on ``day``, or ``None``."""
-    return _holidays(day.year, HOLIDAY_LANGUAGES.get(language, "de")).get(day)
+    """The name of the public holiday in Sachsen-Anhalt on ``day``, or ``None``; German,
+    marked as such (SourceText), where the holidays package has no name in ``language``."""
+    name = _holidays(day.year, HOLIDAY_LANGUAGES.get(language, "de")).get(day)
+    if name is not None and language not in HOLIDAY_LANGUAGES:
+        return SourceText(name)
+    return name
 
 
 def at(day, time):

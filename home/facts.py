@@ -29,6 +29,7 @@ from wagtail.signals import page_published
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
 from . import content_generation
+from .source_text import SourceText
 
 #: Sent after facts were written into translations: ``sender`` is the page model,
 #: ``source`` the source page and ``translations`` the pages that changed. Caches of
@@ -51,12 +52,6 @@ class SourceTextMixin(models.Model):
 
     class Meta:
         abstract = True
-
-
-class SourceText(str):
-    """A string in the source language inside another language's page or output."""
-
-    language = "de"
 
 
 def text_of(row, field_name):

@@ -16,6 +16,7 @@ from events.recurrence import (
     occurrences,
     upcoming,
 )
+from home.source_text import SourceText
 
 BERLIN = ZoneInfo("Europe/Berlin")
 WED = 2
@@ -194,3 +195,12 @@ def test_engine_properties(series, first, length):
         assert occurrence.date not in series.cancellations
         if series.skip_holidays:
             assert holiday_name(occurrence.date) is None
+
+
+def test_a_holiday_without_a_name_in_the_language_is_german_and_marked():
+    day = datetime.date(2027, 1, 6)  # Heilige Drei Könige, a holiday in Sachsen-Anhalt
+    english, arabic = holiday_name(day, "en"), holiday_name(day, "ar")
+    assert english == "Epiphany"
+    assert not isinstance(english, SourceText)
+    assert arabic == "Heilige Drei Könige"
+    assert isinstance(arabic, SourceText)  # templates mark it lang="de" ({{ reason|marked }})
