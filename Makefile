@@ -60,8 +60,10 @@ check: install
 	DJANGO_SETTINGS_MODULE=buero_site.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=buero_site.settings.test $(MANAGE) makemigrations --check --dry-run
 
+# The suite runs on both cores (pytest-xdist, a test database per worker); the browser tests
+# share one demo site and one live server, so they run in one process.
 test: lint check $(AXE) $(VNU)
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 	$(BIN)/pytest --ds=tests.host_site.settings tests/host_site
 	$(BIN)/pytest tests/e2e
 
