@@ -262,6 +262,20 @@ class HelpCheckResult:
         return sorted(items, key=lambda item: LEVEL_ORDER[item.assessment.level])
 
     @cached_property
+    def hopeful(self):
+        """The benefits that are likely or possible: the summary names them first."""
+        return [
+            item
+            for item in self.items
+            if item.assessment.level in (benefits.LIKELY, benefits.POSSIBLE)
+        ]
+
+    @cached_property
+    def first_contact(self):
+        """Where to go first: the place that explains the first hopeful benefit, if any."""
+        return next((item.contact for item in self.hopeful if item.contact), None)
+
+    @cached_property
     def checklist(self):
         return benefits.checklist(self.assessments)
 

@@ -4,6 +4,7 @@ the note to the counsellors. Nothing here writes a log line or keeps an address.
 
 import unicodedata
 
+from cryptography.fernet import InvalidToken
 from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -11,6 +12,7 @@ from django.core import signing
 from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -27,6 +29,7 @@ from home.editor_groups import COUNSELLORS
 from home.limits import NOTIFICATION_EMAILS, Cap
 from home.visitors import over_limit
 
+from .encryption import fernet
 from .models.requests import (
     WEEKDAY_CODES,
     AppointmentRequest,
@@ -55,6 +58,12 @@ APPOINTMENT_REQUESTS = Cap(
 MIN_FILL_SECONDS = 3
 MAX_FILL_SECONDS = 2 * 3600
 SIGNING_SALT = "events.appointment-request"
+#: How long the thank-you page still shows the withdrawal link (reload, Back and Forward
+#: within this time); later it only says thank you.
+THANKS_SECONDS = 30 * 60
+#: Inside the encrypted thank-you token, so that no other Fernet token of the site (an
+#: encrypted contact in the database) is ever taken for one.
+THANKS_PREFIX = "thanks:"
 
 
 class AppointmentRequestForm(forms.Form):
@@ -234,26 +243,66 @@ def handle_request_form(page, request):
         form = AppointmentRequestForm(page.locale_id, request.POST)
         if form.is_spam:
             # Looks like success to a script; nothing is stored.
-            return _private(
-                TemplateResponse(request, "events/appointment_request_done.html", context)
-            )
+            return _see_thanks(page)
         if form.is_valid():
             # Only complete requests count: a family correcting a typo is never locked out.
             if over_limit(request, "events:appointment-requests", RATE_LIMIT, RATE_WINDOW):
                 return _limited(request, context)
             if not APPOINTMENT_REQUESTS.take():
                 return _limited(request, {**context, "busy": True})
-            token = form.create_request(page.locale.language_code)
-            withdraw = page.url + page.reverse_subpage("withdraw")
-            context["withdraw_url"] = f"{withdraw}?{urlencode({'token': token})}"
-            return _private(
-                TemplateResponse(request, "events/appointment_request_done.html", context)
-            )
+            return _see_thanks(page, form.create_request(page.locale.language_code))
         form.restart_clock()
     else:
         form = AppointmentRequestForm(page.locale_id)
     context["form"] = form
     return _private(TemplateResponse(request, page.get_template(request), context))
+
+
+class HttpResponseSeeOther(HttpResponseRedirect):
+    """303: the browser follows with a GET and keeps no POST in its history."""
+
+    status_code = 303
+
+
+def thanks_token(withdraw_token):
+    """The thank-you URL's only parameter: the withdrawal token, encrypted and time-stamped.
+
+    Why this way: after the POST the browser must GET a page of its own (Post/Redirect/Get),
+    and that page must still show the one-time withdrawal link. A session or a cookie would
+    give every visitor a cookie; the bare token in the URL would stay readable in the
+    browser's history for as long as the request exists. The Fernet token (the site's
+    FIELD_ENCRYPTION_KEYS) says nothing to whoever reads it and is refused after
+    THANKS_SECONDS, so an old history entry on a shared phone opens a plain "thank you".
+    Neither the access log (paths only) nor the page cache (the page is private and
+    no-store) keeps it, and the URL holds no name, contact or id.
+    """
+    return fernet().encrypt((THANKS_PREFIX + withdraw_token).encode()).decode()
+
+
+def withdraw_token_from(thanks):
+    """The withdrawal token inside a thank-you token, or "" if it is forged or too old."""
+    try:
+        text = fernet().decrypt(thanks[:400].encode(), ttl=THANKS_SECONDS).decode()
+    except (InvalidToken, UnicodeError):
+        return ""
+    return text.removeprefix(THANKS_PREFIX) if text.startswith(THANKS_PREFIX) else ""
+
+
+def _see_thanks(page, withdraw_token=""):
+    url = page.url + page.reverse_subpage("thanks")
+    if withdraw_token:
+        url += "?" + urlencode({"t": thanks_token(withdraw_token)})
+    return _private(HttpResponseSeeOther(url))
+
+
+def handle_thanks(page, request):
+    """The answer to a sent request, reached by a GET: reloading it stores nothing."""
+    context = page.get_context(request)
+    token = withdraw_token_from(request.GET.get("t", ""))
+    if token:
+        withdraw = page.url + page.reverse_subpage("withdraw")
+        context["withdraw_url"] = f"{withdraw}?{urlencode({'token': token})}"
+    return _private(TemplateResponse(request, "events/appointment_request_done.html", context))
 
 
 def handle_withdraw(page, request):

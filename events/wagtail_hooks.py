@@ -58,10 +58,11 @@ def next_consultation_when_nothing_found(page, request):
 
 @hooks.register(HELP_CHECK_SECTIONS)
 def next_consultation_after_help_check(page, request):
-    """The next hour, and the next one with an interpreter in the visitor's language."""
+    """The next hour, and the next one with an interpreter in the visitor's language; no
+    further dates, so that the result's summary stays short on a phone (the box links them)."""
     language = translation.get_language()
     interpreter = language if language != settings.LANGUAGE_CODE else None
-    return render_next_consultation(page, request, others=2, interpreter=interpreter)
+    return render_next_consultation(page, request, interpreter=interpreter)
 
 
 @hooks.register(PRINT_SECTIONS)

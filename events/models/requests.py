@@ -89,8 +89,9 @@ class AppointmentRequestPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
-    # The one-time link that withdraws a request (events.requests.handle_withdraw).
-    query_parameters = ("token",)
+    # The one-time link that withdraws a request (events.requests.handle_withdraw), and the
+    # encrypted one on the thank-you page (events.requests.thanks_token).
+    query_parameters = ("token", "t")
     search_label = _("Appointment")
 
     class Meta:
@@ -102,6 +103,12 @@ class AppointmentRequestPage(BasePage):
         from ..requests import handle_request_form
 
         return handle_request_form(self, request)
+
+    @path("danke/", name="thanks")
+    def thanks(self, request):
+        from ..requests import handle_thanks
+
+        return handle_thanks(self, request)
 
     @path("zurueckziehen/", name="withdraw")
     def withdraw(self, request):

@@ -282,3 +282,42 @@ def test_a_private_offer_is_never_named_in_the_result(client, check, explained, 
     private = explained["grundsicherungsgeld"]
     PageViewRestriction.objects.create(page=private, restriction_type="login")
     assert private.url not in submit(client, check).content.decode()
+
+
+def test_the_result_starts_with_a_short_summary_and_opens_each_benefit_by_itself(
+    client, office, check, explained, open_hour, frozen
+):
+    """On a phone: what is likely, where to go first and the next hour come first; every
+    benefit is a disclosure (no script needed); one contact box; buttons outside the sheet."""
+    html = submit(client, check).content.decode()
+    summary = html.index('class="help-result__summary"')
+    benefits_list = html.index('class="help-result__list"')
+    assert summary < benefits_list
+    head = html[summary:benefits_list]
+    # Likely benefits first, linked to their details; where to go first; the next hour once.
+    assert 'href="#benefit-grundsicherungsgeld"' in head
+    assert "Wohin zuerst" in head
+    assert "Jobcenter Stendal" in head
+    assert "030 23125 110" in head
+    assert head.count('class="next-consultation"') == 1
+    assert html.count('class="next-consultation"') == 1
+    # Each benefit: its own <details>, likely ones marked to open when printed.
+    items = re.findall(r'<li class="help-result__item[^"]*" id="benefit-(\w+)">\s*<details', html)
+    assert len(items) == html.count('class="help-result__item ')
+    assert "grundsicherungsgeld" in items
+    assert re.search(r'id="benefit-grundsicherungsgeld">\s*<details data-print-open>', html)
+    assert re.search(r'id="benefit-kindergeld">\s*<details>', html)  # already received
+    # One contact box (the page's footer); the buttons are outside the summary and the list.
+    assert html.count('class="contact-block') == 1
+    actions = html.index('class="help-result__actions"')
+    assert summary < actions < benefits_list
+    assert "data-print " not in html[summary:actions]
+    # Read aloud: the controls, and the result marked as the content to read.
+    assert "data-read-aloud-controls" in html
+    assert 'data-read-aloud="content"' in html
+
+
+def test_the_dates_list_can_be_read_aloud(client, open_hour):
+    html = client.get(open_hour.get_parent().url).content.decode()
+    assert "data-read-aloud-controls" in html
+    assert 'data-read-aloud="content"' in html

@@ -115,8 +115,8 @@ def test_a_request_is_stored_encrypted_and_the_counsellors_get_a_note_without_it
 ):
     caplog.set_level(logging.DEBUG)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(request_page.url, answers())
-    assert response.status_code == 200
+        response = client.post(request_page.url, answers(), follow=True)
+    assert response.redirect_chain[0][1] == 303
     assert "zurueckziehen/" in response.content.decode()
     appointment = AppointmentRequest.objects.get()
     assert appointment.contact == PHONE
@@ -173,7 +173,9 @@ def test_calling_oneself_keeps_no_number(client, request_page):
 
 
 def test_a_filled_honeypot_looks_like_success_and_stores_nothing(client, request_page):
-    response = client.post(request_page.url, answers(leave_empty="https://spam.example"))
+    response = client.post(
+        request_page.url, answers(leave_empty="https://spam.example"), follow=True
+    )
     assert response.status_code == 200
     assert "zurueckziehen/" not in response.content.decode()
     assert not AppointmentRequest.objects.exists()
@@ -182,7 +184,7 @@ def test_a_filled_honeypot_looks_like_success_and_stores_nothing(client, request
 def test_more_than_five_an_hour_get_a_translated_429(client, request_page):
     cache.clear()
     for _ in range(RATE_LIMIT):
-        assert client.post(request_page.url, answers()).status_code == 200
+        assert client.post(request_page.url, answers()).status_code == 303
     response = client.post(request_page.url, answers())
     assert response.status_code == 429
     assert response["Retry-After"] == "3600"
@@ -192,8 +194,8 @@ def test_more_than_five_an_hour_get_a_translated_429(client, request_page):
 
 
 def test_the_withdrawal_link_deletes_the_request_once(client, request_page):
-    html = client.post(request_page.url, answers()).content.decode()
-    link = re.search(r'href="([^"]*zurueckziehen/[^"]+)"', html).group(1)
+    html = client.post(request_page.url, answers(), follow=True).content.decode()
+    link = re.search(r'href="([^"]*zurueckziehen/[^"]+)"', html).group(1).replace("&amp;", "&")
     assert client.get(link).status_code == 200
     assert AppointmentRequest.objects.count() == 1
     client.post(link)
@@ -206,7 +208,7 @@ def test_the_withdrawal_link_deletes_the_request_once(client, request_page):
 @override_settings(PAGE_CACHE_SECONDS=300)
 def test_the_withdrawal_link_works_with_the_page_cache_on(client, request_page):
     """The link is opened from an e-mail, without a cookie: the page declares its token."""
-    html = client.post(request_page.url, answers()).content.decode()
+    html = client.post(request_page.url, answers(), follow=True).content.decode()
     link = re.search(r'href="([^"]*zurueckziehen/[^"]+)"', html).group(1).replace("&amp;", "&")
     assert Client().get(link).status_code == 200
     assert Client().get(f"{link}&utm_source=mail").status_code == 200
@@ -341,7 +343,7 @@ def test_behind_the_proxy_each_visitor_has_their_own_limit(client, request_page,
     # Another family behind the same proxy is not locked out; a typo never counts.
     assert (
         client.post(request_page.url, answers(), HTTP_X_FORWARDED_FOR="198.51.100.7").status_code
-        == 200
+        == 303
     )
     assert (
         client.post(
@@ -366,7 +368,7 @@ def test_behind_the_proxy_a_forged_forwarded_for_prefix_does_not_rotate_the_limi
         ).status_code
         for n in range(RATE_LIMIT + 3)
     ]
-    assert statuses == [200] * RATE_LIMIT + [429] * 3
+    assert statuses == [303] * RATE_LIMIT + [429] * 3
     assert AppointmentRequest.objects.count() == RATE_LIMIT
 
 
@@ -380,7 +382,7 @@ def test_a_failing_cache_or_mail_server_costs_no_request(
 
     monkeypatch.setattr("events.requests.send_mail", refuse)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(request_page.url, answers())
+        response = client.post(request_page.url, answers(), follow=True)
     assert response.status_code == 200
     assert "zurueckziehen/" in response.content.decode()
     assert AppointmentRequest.objects.count() == 1
@@ -396,12 +398,54 @@ def test_a_form_left_open_too_long_can_be_sent_again(client, request_page):
     with time_machine.travel(timezone.now() + datetime.timedelta(seconds=10)):
         assert (
             "zurueckziehen/"
-            in client.post(request_page.url, answers(started=fresh)).content.decode()
+            in client.post(request_page.url, answers(started=fresh), follow=True).content.decode()
         )
 
 
 def test_phone_numbers_in_persian_digits_are_accepted(client, request_page):
     persian = "\u06f0\u06f1\u06f7\u06f0 \u06f5\u06f5\u06f5\u06f0\u06f1\u06f2\u06f3"
     response = client.post(request_page.url, answers(contact=persian))
-    assert response.status_code == 200
+    assert response.status_code == 303
     assert AppointmentRequest.objects.get().contact == "0170 5550123"
+
+
+def test_post_redirect_get_a_reload_of_the_thanks_stores_nothing_more(request_page):
+    """Post/Redirect/Get: the answer to the POST is a 303 to a thank-you page of its own, so
+    Back and reload never send the request again; its URL holds none of the answers."""
+    client = Client(enforce_csrf_checks=True)
+    form = client.get(request_page.url)
+    token = form.cookies["csrftoken"].value
+    response = client.post(request_page.url, answers(csrfmiddlewaretoken=token, name="Mira Kaya"))
+    assert response.status_code == 303
+    thanks = response["Location"]
+    assert thanks.startswith(f"{request_page.url}danke/?t=")
+    for value in (PHONE, "0170+5550123", "5550123", "Mira", "Kaya", "M.+K", "afternoon"):
+        assert value not in thanks
+    assert "?t=" in thanks
+    assert "&" not in thanks  # one opaque parameter: no id, no contact, no answer
+    for _ in range(2):
+        page = Client().get(thanks)  # another tab, no cookie: the link still reaches them
+        assert page.status_code == 200
+        assert "zurueckziehen/?token=" in page.content.decode()
+        assert "no-store" in page["Cache-Control"]
+        assert "private" in page["Cache-Control"]
+        assert not page.cookies
+    assert AppointmentRequest.objects.count() == 1
+    # The withdrawal token is inside, encrypted: the thank-you URL does not show it.
+    link = re.search(r"token=([\w-]+)", page.content.decode()).group(1)
+    assert link not in thanks
+
+
+@override_settings(PAGE_CACHE_SECONDS=300)
+def test_the_thanks_page_is_never_cached_and_its_token_expires(client, request_page):
+    thanks = client.post(request_page.url, answers())["Location"]
+    assert "zurueckziehen/" in Client().get(thanks).content.decode()
+    # Another visitor with the bare address gets a plain thank-you, never someone's link.
+    bare = Client().get(f"{request_page.url}danke/")
+    assert bare.status_code == 200
+    assert "zurueckziehen/" not in bare.content.decode()
+    assert "zurueckziehen/" not in Client().get(thanks[:-4] + "abcd").content.decode()
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=1)):
+        late = Client().get(thanks)
+    assert late.status_code == 200
+    assert "zurueckziehen/" not in late.content.decode()

@@ -61,7 +61,7 @@ def test_appointment_requests_over_the_hourly_cap_are_refused_with_a_page(
     settings.APPOINTMENT_REQUESTS_PER_HOUR = 3
     with caplog.at_level(logging.WARNING, logger="home.limits"):
         statuses = send_requests(client, request_page, 5, django_capture_on_commit_callbacks)
-    assert statuses == [200, 200, 200, 429, 429]
+    assert statuses == [303, 303, 303, 429, 429]
     assert AppointmentRequest.objects.count() == 3
 
     refused = client.post(request_page.url, answers(), **visitor(99))
@@ -86,11 +86,11 @@ def test_a_new_hour_takes_requests_again(client, request_page, settings):
     settings.APPOINTMENT_REQUESTS_PER_HOUR = 1
     start = timezone.now().replace(minute=10)
     with time_machine.travel(start, tick=False):
-        assert client.post(request_page.url, answers(), **visitor(1)).status_code == 200
+        assert client.post(request_page.url, answers(), **visitor(1)).status_code == 303
         assert client.post(request_page.url, answers(), **visitor(2)).status_code == 429
     with time_machine.travel(start + datetime.timedelta(hours=1), tick=False):
         answered = client.post(request_page.url, answers(), **visitor(3))
-    assert answered.status_code == 200
+    assert answered.status_code == 303
     assert AppointmentRequest.objects.count() == 2
 
 
@@ -99,7 +99,7 @@ def test_notification_emails_over_the_cap_are_not_sent_but_no_request_is_lost(
 ):
     settings.NOTIFICATION_EMAILS_PER_HOUR = 2
     statuses = send_requests(client, request_page, 4, django_capture_on_commit_callbacks)
-    assert statuses == [200] * 4
+    assert statuses == [303] * 4
     assert AppointmentRequest.objects.count() == 4
     assert len(mailoutbox) == 2
 

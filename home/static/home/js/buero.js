@@ -7,6 +7,20 @@ for (const button of document.querySelectorAll("[data-print]")) {
   button.addEventListener("click", () => window.print());
 }
 
+// Printing the help check's result: the likely and possible benefits (closed disclosures,
+// which Chromium does not print) open for the sheet and close again afterwards.
+{
+  let opened = [];
+  window.addEventListener("beforeprint", () => {
+    opened = [...document.querySelectorAll("details[data-print-open]:not([open])")];
+    for (const details of opened) details.open = true;
+  });
+  window.addEventListener("afterprint", () => {
+    for (const details of opened) details.open = false;
+    opened = [];
+  });
+}
+
 // "Copy link" (the share box): only where the browser lets a page write to the clipboard.
 // The status line beside the button says that it worked, in the visitor's language.
 for (const button of document.querySelectorAll("[data-copy-link]")) {
