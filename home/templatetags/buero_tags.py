@@ -370,7 +370,8 @@ def _day_text(day, fmt="DATE_FORMAT"):
 
 @register.simple_tag
 def display_date(value, fmt="DATE_FORMAT"):
-    """The one date format of the site: localized text inside a machine-readable <time>."""
+    """The one date format of the site: localized text inside a machine-readable <time>,
+    isolated in right-to-left pages (<bdi>), so that its digits keep their order."""
     if not value:
         return ""
     value = template_localtime(value)
@@ -380,7 +381,15 @@ def display_date(value, fmt="DATE_FORMAT"):
         text = _day_text(value.date(), fmt)
     else:
         text = date_format(value, fmt, use_l10n=True)
-    return format_html('<time datetime="{}">{}</time>', value.isoformat(), text)
+    return isolated(format_html('<time datetime="{}">{}</time>', value.isoformat(), text))
+
+
+def isolated(html):
+    """``html`` in a <bdi> in a right-to-left page: it finds its own direction there (an
+    Arabic date stays right to left) and does not reorder the text around it."""
+    if translation.get_language_bidi():
+        return format_html("<bdi>{}</bdi>", html)
+    return html
 
 
 @register.simple_tag
