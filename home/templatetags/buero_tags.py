@@ -265,9 +265,9 @@ def legal_links(context):
 def content_language(context):
     """The language of the page's content, and whether it differs from the visitor's.
 
-    A page that is not translated yet is shown in its source language, marked with
-    `lang`/`dir` so screen readers pronounce it right, and with a notice in the
-    visitor's language.
+    A page that is not translated yet is shown in its source language, with a notice in the
+    visitor's language; the text itself is marked with `lang`/`dir` (``text_language``) so
+    that screen readers pronounce it right.
     """
     current = translation.get_language()
     code = PageLanguages.for_context(context).page_language
@@ -291,6 +291,34 @@ def source_language(page):
     if page_tree.shows_source_text(page):
         return get_supported_content_language_variant(settings.LANGUAGE_CODE)
     return ""
+
+
+def language_attributes(code):
+    """` lang="de" dir="ltr"` for text in language ``code`` inside a page in the visitor's
+    language; nothing where the text is in the visitor's language."""
+    if not code or code == translation.get_language():
+        return ""
+    direction = "rtl" if translation.get_language_info(code)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', code, direction)
+
+
+@register.filter
+def text_language(page):
+    """The `lang`/`dir` attributes for the text editors wrote on ``page`` (its title, intro,
+    body) where it is not in the visitor's language: German on a page not translated yet.
+
+    Only that text is marked, element by element: the interface around it (labels, buttons,
+    notices, questions) is always in the visitor's language and direction.
+    """
+    if page is None:
+        return ""
+    # The snapshot knows every live page without a query (pages may come with deferred fields).
+    node = page if isinstance(page, page_tree.PageNode) else page_tree.current().get(page.pk)
+    if node is not None:
+        code = source_language(node) or node.language
+    else:
+        code = source_language(page) or page.locale.language_code
+    return language_attributes(code)
 
 
 @register.filter

@@ -161,7 +161,9 @@ def test_a_bilingual_poster_without_the_translation_prints_german_with_the_notic
     ukrainian = response.content.decode().split('<div class="poster__part"')[2]
     assert 'lang="uk" dir="ltr"' in ukrainian
     assert "Offene Sprechstunde" in ukrainian
-    assert 'class="print-content" lang="de"' in ukrainian
+    # The page's text is marked German; the print's own words are Ukrainian.
+    assert 'class="print-title" lang="de" dir="ltr">Offene Sprechstunde' in ukrainian
+    assert 'class="print-content" lang=' not in ukrainian
     assert 'class="print-notice"' in ukrainian
 
 
