@@ -6,6 +6,7 @@ languages), and the weekdays of a week are joined with the language's own "and".
 """
 
 from django.utils.dates import WEEKDAYS
+from django.utils.html import format_html
 from django.utils.translation import gettext, pgettext
 
 from home.templatetags.buero_tags import list_separator
@@ -81,3 +82,14 @@ def describe(series):
         "days": days(series),
         "hours": hours(series.start_time, series.end_time),
     }
+
+
+def describe_html(series):
+    """The rule for a page: the hours isolated left to right, so that "17:00–19:00" keeps its
+    order in a right-to-left page."""
+    return format_html(
+        pgettext("consultation rule: days, hours", "%(days)s, %(hours)s")
+        % {"days": "{}", "hours": '<bdi dir="ltr">{}</bdi>'},
+        days(series),
+        hours(series.start_time, series.end_time),
+    )

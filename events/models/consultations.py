@@ -406,6 +406,11 @@ class ConsultationPage(PartnerLinkedPage, BasePage):
         """The rule in words, e.g. "jeden Mittwoch, 17–19 Uhr" (events.rules)."""
         return rules.describe(self.series())
 
+    @property
+    def rule_html(self):
+        """The rule in words for HTML, its hours isolated left to right (events.rules)."""
+        return rules.describe_html(self.series())
+
     def print_context(self, request):
         prefetch_related_objects([self], "cancellations", "extra_dates")
         return {"print_dates": self.upcoming(POSTER_DATES)}

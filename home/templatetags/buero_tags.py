@@ -265,9 +265,9 @@ def legal_links(context):
 def content_language(context):
     """The language of the page's content, and whether it differs from the visitor's.
 
-    A page that is not translated yet is shown in its source language, marked with
-    `lang`/`dir` so screen readers pronounce it right, and with a notice in the
-    visitor's language.
+    A page that is not translated yet is shown in its source language, with a notice in the
+    visitor's language; the text itself is marked with `lang`/`dir` (``text_language``) so
+    that screen readers pronounce it right.
     """
     current = translation.get_language()
     code = PageLanguages.for_context(context).page_language
@@ -291,6 +291,34 @@ def source_language(page):
     if page_tree.shows_source_text(page):
         return get_supported_content_language_variant(settings.LANGUAGE_CODE)
     return ""
+
+
+def language_attributes(code):
+    """` lang="de" dir="ltr"` for text in language ``code`` inside a page in the visitor's
+    language; nothing where the text is in the visitor's language."""
+    if not code or code == translation.get_language():
+        return ""
+    direction = "rtl" if translation.get_language_info(code)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', code, direction)
+
+
+@register.filter
+def text_language(page):
+    """The `lang`/`dir` attributes for the text editors wrote on ``page`` (its title, intro,
+    body) where it is not in the visitor's language: German on a page not translated yet.
+
+    Only that text is marked, element by element: the interface around it (labels, buttons,
+    notices, questions) is always in the visitor's language and direction.
+    """
+    if page is None:
+        return ""
+    # The snapshot knows every live page without a query (pages may come with deferred fields).
+    node = page if isinstance(page, page_tree.PageNode) else page_tree.current().get(page.pk)
+    if node is not None:
+        code = source_language(node) or node.language
+    else:
+        code = source_language(page) or page.locale.language_code
+    return language_attributes(code)
 
 
 @register.filter
@@ -370,7 +398,8 @@ def _day_text(day, fmt="DATE_FORMAT"):
 
 @register.simple_tag
 def display_date(value, fmt="DATE_FORMAT"):
-    """The one date format of the site: localized text inside a machine-readable <time>."""
+    """The one date format of the site: localized text inside a machine-readable <time>,
+    isolated in right-to-left pages (<bdi>), so that its digits keep their order."""
     if not value:
         return ""
     value = template_localtime(value)
@@ -380,7 +409,15 @@ def display_date(value, fmt="DATE_FORMAT"):
         text = _day_text(value.date(), fmt)
     else:
         text = date_format(value, fmt, use_l10n=True)
-    return format_html('<time datetime="{}">{}</time>', value.isoformat(), text)
+    return isolated(format_html('<time datetime="{}">{}</time>', value.isoformat(), text))
+
+
+def isolated(html):
+    """``html`` in a <bdi> in a right-to-left page: it finds its own direction there (an
+    Arabic date stays right to left) and does not reorder the text around it."""
+    if translation.get_language_bidi():
+        return format_html("<bdi>{}</bdi>", html)
+    return html
 
 
 @register.simple_tag

@@ -35,6 +35,9 @@ AXE_SCRIPT = E2E_DIR.parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = E2E_DIR / "screenshots"
 VIEWPORTS = {"phone": {"width": 375, "height": 740}, "desktop": {"width": 1280, "height": 800}}
 LANGUAGES = ("ar", "de")
+#: Every language of the site, for the tests that walk them all (test_phone_layout): some are
+#: fully translated in the demo, the others show the German pages (aliases) with a notice.
+ALL_LANGUAGES = ("de", "en", "ar", "fa", "uk", "ru", "pl", "ro")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -80,7 +83,12 @@ def browser(chromium):
 
 @pytest.fixture(scope="session")
 def demo_pages(chromium, django_db_setup, django_db_blocker):
-    """Build the demo site once (committed) and name the pages the tests visit, per language."""
+    """Build the demo site once (committed) and name the pages the tests visit, per language.
+
+    Every language names the same pages: the first of each type in the German tree, and in
+    the other languages its translation, or the alias in that language's tree where it is not
+    translated (German text with a notice). The demo translates them into ar, en and uk.
+    """
     from angebote.models import (
         HelpCheckPage,
         OfferIndexPage,
@@ -97,37 +105,53 @@ def demo_pages(chromium, django_db_setup, django_db_blocker):
     )
     from home.models import HomePage, StandardPage
 
-    def first(model, code, **filters):
-        """The first live page of a type in a language, in tree order; translated, not an alias."""
+    types = {
+        "home": (HomePage, {}),
+        "offer": (OfferPage, {}),
+        "events": (EventIndexPage, {}),
+        "offers": (OfferIndexPage, {}),
+        "partners": (PartnerIndexPage, {}),
+        "partner": (PartnerPage, {}),
+        "consultation": (ConsultationPage, {}),
+        "courses": (CourseIndexPage, {}),
+        "course": (CoursePage, {}),
+        "standard": (StandardPage, {"slug": "ueber-uns"}),
+        "help_check": (HelpCheckPage, {}),
+        "appointment": (AppointmentRequestPage, {}),
+    }
+
+    def first(model, **filters):
+        """The first live German page of a type, in tree order."""
         page = (
             model.objects.live()
-            .filter(locale__language_code=code, alias_of__isnull=True, **filters)
+            .filter(locale__language_code="de", alias_of__isnull=True, **filters)
             .first()
         )
-        assert page is not None, f"the demo site has no live {model.__name__} in {code!r}"
+        assert page is not None, f"the demo site has no live {model.__name__}"
         return page
+
+    def in_language(page, code):
+        """The page in ``code``'s tree: its translation, or the alias of the German page."""
+        found = (
+            type(page)
+            .objects.live()
+            .filter(locale__language_code=code, translation_key=page.translation_key)
+        )
+        assert found.exists(), f"no {type(page).__name__} {page.slug!r} in {code!r}"
+        return found.get()
 
     with django_db_blocker.unblock():
         call_command("load_demo_content", stdout=io.StringIO())
+        german = {name: first(model, **filters) for name, (model, filters) in types.items()}
+        # A topic of the offer: filtering by it finds something (topics share their slug).
+        topic = german["offer"].topics.order_by("sort_order", "pk").first().slug
         pages = {}
-        for code in LANGUAGES:
-            offer = first(OfferPage, code)
-            home = first(HomePage, code).url
+        for code in ALL_LANGUAGES:
+            urls = {name: in_language(page, code).url for name, page in german.items()}
+            home = urls["home"]
             pages[code] = {
-                "home": home,
-                "offer": offer.url,
-                "events": first(EventIndexPage, code).url,
-                "offers": first(OfferIndexPage, code).url,
-                # A topic of an existing offer: filtering by it finds something.
-                "topic": offer.topics.order_by("sort_order", "pk").first().slug,
-                "partners": first(PartnerIndexPage, code).url,
-                "partner": first(PartnerPage, code).url,
-                "consultation": first(ConsultationPage, code).url,
-                "courses": first(CourseIndexPage, code).url,
-                "course": first(CoursePage, code).url,
-                "standard": first(StandardPage, code, slug="ueber-uns").url,
-                "help_check": first(HelpCheckPage, code).url,
-                "appointment": first(AppointmentRequestPage, code).url,
+                **urls,
+                "topic": topic,
                 # Search and the 404 page are views below the language's home page.
                 "search": f"{home}suche/?q=Kinderzuschlag",
                 "not_found": f"{home}gibt-es-nicht/",

@@ -161,7 +161,9 @@ def test_a_bilingual_poster_without_the_translation_prints_german_with_the_notic
     ukrainian = response.content.decode().split('<div class="poster__part"')[2]
     assert 'lang="uk" dir="ltr"' in ukrainian
     assert "Offene Sprechstunde" in ukrainian
-    assert 'class="print-content" lang="de"' in ukrainian
+    # The page's text is marked German; the print's own words are Ukrainian.
+    assert 'class="print-title" lang="de" dir="ltr">Offene Sprechstunde' in ukrainian
+    assert 'class="print-content" lang=' not in ukrainian
     assert 'class="print-notice"' in ukrainian
 
 
@@ -187,7 +189,8 @@ def test_a_flyer_sheet_has_four_flyers_read_once_by_screen_readers(client, tree)
     assert html.count('<article class="flyer"') == 4
     assert html.count('aria-hidden="true">') >= 3
     assert html.count('class="cut-mark') == 5
-    assert html.count("jeden Mittwoch, 17–19 Uhr") == 4
+    # The hours isolated left to right, as in a right-to-left print.
+    assert html.count('jeden Mittwoch, <bdi dir="ltr">17–19 Uhr</bdi>') == 4
 
 
 @pytest.mark.parametrize("which", ["hour", "home"])

@@ -34,7 +34,9 @@ def test_standard_page_renders_in_each_language(client, about, translate, code, 
     assert page.url.startswith(f"/{code}/")
     assert html_tag(response) == f'<html lang="{code}" dir="{direction}">'
     assert f'<h1 data-read-aloud="title">{title}</h1>' in response.content.decode()
-    assert f'<div lang="{code}" dir="{direction}">' in response.content.decode()
+    # A translated page marks nothing: its text is in the page's language.
+    main = response.content.decode().split("<main", 1)[1].split("</main>", 1)[0]
+    assert set(re.findall(r' lang="([^"]+)"', main)) <= {code}
     assert "Wir beraten <b>vertraulich</b>." in response.content.decode()
 
 
@@ -53,9 +55,12 @@ def test_untranslated_page_says_so_and_marks_the_german_text(client, about):
     content = response.content.decode()
     assert response.status_code == 200
     assert html_tag(response) == '<html lang="ar" dir="rtl">'
-    # The notice is in Arabic; the German content is marked as German, left to right.
+    # The notice is in Arabic; the German text is marked as German, left to right, element by
+    # element: the interface around it stays Arabic, right to left.
     assert "هذه الصفحة غير متوفرة بعد باللغة العربية" in content
-    assert '<div lang="de" dir="ltr">' in content
+    assert '<h1 data-read-aloud="title" lang="de" dir="ltr">Über uns</h1>' in content
+    assert '<div class="prose" lang="de" dir="ltr"><p>Wir beraten' in content
+    assert '<div lang="de"' not in content
 
 
 def test_translated_page_has_no_notice(client, about, translate):

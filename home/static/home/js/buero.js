@@ -72,7 +72,10 @@ if (storedPages && window.caches) {
   const speech = window.speechSynthesis;
   const marked = [...document.querySelectorAll("[data-read-aloud]")];
   if (controls && speech && window.SpeechSynthesisUtterance && marked.length) {
-    const language = (marked[0].closest("[lang]") || document.documentElement).lang;
+    // The language of the page's text (its title): German on a page not translated yet, where
+    // only the text is marked lang="de", never the controls around it.
+    const title = document.querySelector("[data-read-aloud=title]") || marked[0];
+    const language = (title.closest("[lang]") || document.documentElement).lang;
     const base = language.toLowerCase().split("-")[0];
     const button = (action) => controls.querySelector(`[data-read-aloud-action=${action}]`);
     const [start, pause, stop] = ["start", "pause", "stop"].map(button);
