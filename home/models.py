@@ -293,6 +293,11 @@ class HomePage(BasePage):
             # Published entry points change only with content: kept with the page tree.
             key = ("entry_points", self.pk, self.locale_id)
             context["entry_points"] = current().memo(key, self.entry_points_with_targets)
+        context["top_entry_points"] = [
+            (block, target)
+            for block, target in context["entry_points"]
+            if block.value.get("on_top")
+        ]
         return context
 
     def print_context(self, request):
