@@ -16,6 +16,7 @@ from home.sections import (
     OFFLINE_PAGES,
     PRINT_SECTIONS,
     STRUCTURED_DATA_HOURS,
+    YOUTH_SECTIONS,
 )
 
 from .dashboard import AppointmentRequestsPanel, NextConsultationsPanel, RegistrationDeadlinePanel
@@ -44,6 +45,15 @@ def next_consultation_after_help_check(page, request):
     language = translation.get_language()
     interpreter = language if language != settings.LANGUAGE_CODE else None
     return render_next_consultation(page, request, others=2, interpreter=interpreter)
+
+
+@hooks.register(YOUTH_SECTIONS)
+def next_consultation_for_young_people(page, request):
+    """When a young person can just come by; with an interpreter in their language if one
+    is offered soon."""
+    language = translation.get_language()
+    interpreter = language if language != settings.LANGUAGE_CODE else None
+    return render_next_consultation(page, request, interpreter=interpreter)
 
 
 @hooks.register(PRINT_SECTIONS)

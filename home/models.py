@@ -271,6 +271,7 @@ class HomePage(BasePage):
         "events.CourseIndexPage",
         "angebote.HelpCheckPage",
         "events.AppointmentRequestPage",
+        "angebote.YouthPage",
     ]
     # One tree per site; its translations are made by wagtail-localize, not "add page".
     max_count = 1

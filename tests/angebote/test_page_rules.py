@@ -18,6 +18,7 @@ from angebote.models import (
     OfferPage,
     PartnerIndexPage,
     PartnerPage,
+    YouthPage,
 )
 from events.models import AppointmentRequestPage, CourseIndexPage, EventIndexPage
 from home.models import HomePage, StandardPage
@@ -46,6 +47,7 @@ class TestAngebotePageRules(SiteRootTestCase):
                 CourseIndexPage,
                 HelpCheckPage,
                 AppointmentRequestPage,
+                YouthPage,
             },
         )
 

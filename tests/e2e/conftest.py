@@ -87,6 +87,7 @@ def demo_pages(chromium, django_db_setup, django_db_blocker):
         OfferPage,
         PartnerIndexPage,
         PartnerPage,
+        YouthPage,
     )
     from events.models import (
         AppointmentRequestPage,
@@ -128,6 +129,7 @@ def demo_pages(chromium, django_db_setup, django_db_blocker):
                 "standard": first(StandardPage, code, slug="ueber-uns").url,
                 "help_check": first(HelpCheckPage, code).url,
                 "appointment": first(AppointmentRequestPage, code).url,
+                "youth": first(YouthPage, code).url,
                 # Search and the 404 page are views below the language's home page.
                 "search": f"{home}suche/?q=Kinderzuschlag",
                 "not_found": f"{home}gibt-es-nicht/",
