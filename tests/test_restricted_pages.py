@@ -180,6 +180,7 @@ def outputs(tree, code):
                 "archive": f"{translated.url}archiv/",
                 "feed": f"{translated.url}kalender/",
             },
+            "CoursePage": {"feed": f"{translated.url}kalender/"},
             "HelpCheckPage": {"help_check": translated.url},
             "AppointmentRequestPage": {
                 "request_form": translated.url,
