@@ -6,7 +6,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from home.blocks import HeadingBlock, ParagraphBlock
+from home.blocks import CallToActionBlock, ContactBoxBlock, HeadingBlock, ParagraphBlock
 
 
 class StepsBlock(blocks.StructBlock):
@@ -99,3 +99,14 @@ class OfferStreamBlock(blocks.StreamBlock):
     checklist = ChecklistBlock()
     faq = FaqBlock()
     link = LinkBlock()
+
+
+class YouthStreamBlock(blocks.StreamBlock):
+    """The page for young people: sections, questions as a young person asks them, one
+    prominent link, and whom to call."""
+
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    faq = FaqBlock()
+    call_to_action = CallToActionBlock()
+    contact_box = ContactBoxBlock()

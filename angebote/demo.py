@@ -23,6 +23,7 @@ from .models import (
     PartnerPage,
     TargetGroup,
     Topic,
+    YouthPage,
 )
 from .models.choices import SOME_DISTRICTS, Area
 
@@ -495,7 +496,7 @@ OFFERS = [
         "Bildung und Teilhabe: Mittagessen in Kita und Schule",
         "Ihr Kind isst in der Kita oder Schule zu Mittag, und Sie zahlen nichts dazu.",
         ["schule-und-bildung", "geld-und-leistungen"],
-        ["kinder"],
+        ["kinder", "jugendliche"],
         ["sgb2", "sgb12", "other"],
         True,
         "",
@@ -773,7 +774,7 @@ OFFERS = [
         "Schuldner- und Insolvenzberatung",
         "Sie haben Schulden und wissen nicht weiter? Wir helfen kostenlos, einen Weg heraus zu finden.",
         ["schulden", "geld-und-leistungen"],
-        ["eltern-und-familien", "alleinerziehende"],
+        ["eltern-und-familien", "alleinerziehende", "jugendliche"],
         ["sgb2", "sgb12"],
         True,
         "",
@@ -949,6 +950,40 @@ OFFERS = [
 ]
 
 
+#: "Für Jugendliche erklärt": what the offers tagged "Jugendliche" say to a young person on
+#: the page for young people, in the informal "du", short sentences, no unexplained terms.
+YOUTH_TEXTS = {
+    "but-klassenfahrten": "Deine Klasse fährt weg oder macht einen Ausflug? Bekommt deine "
+    "Familie Geld vom Jobcenter, Wohngeld oder Kinderzuschlag, bezahlt das Amt die Fahrt ganz. "
+    "Der Antrag muss vor der Fahrt gestellt werden.",
+    "but-mittagessen": "Du isst in der Schule zu Mittag? Bekommt deine Familie Geld vom "
+    "Jobcenter, Wohngeld oder Kinderzuschlag, bezahlt das Amt das Essen. Dafür braucht es einen "
+    "Antrag, also ein Formular für das Amt.",
+    "but-lernfoerderung": "Du kommst in einem Fach nicht mit? Dann kann das Amt Nachhilfe "
+    "bezahlen. Sprich mit deiner Lehrerin oder deinem Lehrer: Die Schule muss bestätigen, dass "
+    "du Hilfe brauchst.",
+    "sportverein-zuschuss": "Du willst in einen Verein, zum Beispiel für Fußball oder Musik? "
+    "Das Amt zahlt bis zu 15 Euro im Monat für den Beitrag. Der Verein schreibt dafür eine "
+    "Bestätigung.",
+    "buergergeld": "Ab 15 Jahren darfst du beim Jobcenter selbst einen Antrag stellen und dich "
+    "beraten lassen, zum Beispiel zur Ausbildung. Geld aus einem Ferienjob darfst du als "
+    "Schülerin oder Schüler behalten.",
+    "hilfen-zur-erziehung": "Zu Hause gibt es viel Streit, oder du fühlst dich nicht sicher? Du "
+    "kannst dich selbst an das Jugendamt wenden. Es hört dir zu und sucht mit dir und deiner "
+    "Familie nach Hilfe.",
+    "erziehungsberatung": "Du kannst allein kommen, ohne deine Eltern. Die Beratung kostet "
+    "nichts. Was du erzählst, sagen die Beraterinnen und Berater nicht weiter. Ruf einfach an.",
+    "nachhilfe-ehrenamt": "Zweimal pro Woche helfen dir Freiwillige im Jugendclub bei "
+    "Hausaufgaben, Lesen und Mathe. Du musst dich nicht anmelden und nichts bezahlen. Komm "
+    "einfach vorbei.",
+    "ferienfreizeit": "Eine Woche Ferien mit Ausflügen, Sport und Lagerfeuer, für alle von 8 "
+    "bis 15 Jahren. Ist das Geld zu Hause knapp, gibt es einen Zuschuss. Frag im Offenen Büro "
+    "nach.",
+    "schuldnerberatung": "Schulden durch einen Handyvertrag, ein Abo oder Käufe im Internet? "
+    "Warte nicht ab. Die Beratung ist kostenlos, und niemand erfährt davon. Bist du unter 18, "
+    "gilt so ein Vertrag ohne das Ja deiner Eltern oft nicht.",
+}
+
 #: Offers whose demo review is over a year old: the dashboard and the public "Stand" notice
 #: have something to show.
 OVERDUE_REVIEW = {"kleiderkammer", "ferienfreizeit"}
@@ -1115,6 +1150,7 @@ def load(context):
             area=area,
             body=_body(items, steps),
             help_check_benefit=HELP_CHECK_BENEFITS.get(slug, ""),
+            youth_text=YOUTH_TEXTS.get(slug, ""),
             last_reviewed=today
             - datetime.timedelta(days=430 if slug in OVERDUE_REVIEW else 20 + 9 * created % 200),
         )
@@ -1138,6 +1174,9 @@ def load(context):
         created += 1
     add_entry_point(home, offer_index, "Welche Hilfe gibt es, und wie bekomme ich sie?")
     add_entry_point(home, partner_index, "Ämter, Beratungsstellen und Vereine in Ihrer Nähe.")
+    youth_page, youth_created = _youth_page(home, groups["jugendliche"])
+    created += youth_created
+    add_entry_point(home, youth_page, YOUTH_ENTRY_POINT, on_top=True)
     context.update(
         offer_index=offer_index,
         partner_index=partner_index,
@@ -1145,6 +1184,114 @@ def load(context):
         topics=list(topics.values()),
     )
     return created
+
+
+#: The home page's entry point to the page for young people, shown under its title too.
+YOUTH_ENTRY_POINT = "Was du selbst bekommen und machen kannst, auch ohne deine Eltern."
+
+
+def _paragraph(html):
+    return {"type": "paragraph", "value": html}
+
+
+def _heading(text):
+    return {"type": "heading", "value": {"text": text, "level": "h2"}}
+
+
+def _question(question, answer):
+    return {"type": "faq", "value": {"question": question, "answer": answer}}
+
+
+#: The page for young people: checked with a 14-year-old reader in mind (short sentences,
+#: every official word explained). Its offers and the next consultation hour come by themselves.
+YOUTH_PAGE = {
+    "title": "Für Jugendliche",
+    "slug": "fuer-jugendliche",
+    "search_description": "Was du als junger Mensch in Tangerhütte selbst bekommen und machen "
+    "kannst: Beratung ohne deine Eltern, Geld für Schule und Freizeit, Hilfe bei Schulden.",
+    "intro": "Du bist jung und hast Fragen oder Sorgen? Hier steht, was du selbst bekommen und "
+    "machen kannst. Die Beratung kostet nichts. Du kannst allein kommen, und deine Eltern "
+    "müssen nichts davon wissen.",
+    "body": [
+        _heading("Reden, ohne dass deine Eltern es wissen"),
+        _paragraph(
+            "<p>Du darfst dich beraten lassen, ohne dass deine Eltern davon wissen. Das ist "
+            "dein Recht. Es steht im Gesetz für Kinder und Jugendliche, dem Achten "
+            "Sozialgesetzbuch (SGB VIII), in § 8 Absatz 3.</p>"
+            "<p>Das ist wichtig, wenn du in Not bist oder zu Hause Streit hast. Zum Beispiel, "
+            "wenn du Angst hast, wenn dir jemand wehtut oder wenn du nicht mehr weiterweißt. "
+            "Dann kannst du mit uns reden, mit einer Beratungsstelle oder mit dem Jugendamt.</p>"
+            "<p>Das <b>Jugendamt</b> ist ein Amt beim Landkreis. Es hilft Kindern, Jugendlichen "
+            "und Familien. Bist du zu Hause nicht sicher, bringt dich das Jugendamt an einen "
+            "sicheren Ort.</p>"
+            "<p>Du möchtest sofort reden und deinen Namen nicht sagen? Ruf die <b>Nummer gegen "
+            "Kummer</b> an: 116 111. Der Anruf kostet nichts.</p>"
+        ),
+        _question(
+            "Erfahren meine Eltern, dass ich bei euch war?",
+            "<p>Nein, wir sagen es ihnen nicht. Nur wenn du in großer Gefahr bist, holen wir "
+            "Hilfe, zum Beispiel vom Jugendamt. Dann sagen wir dir vorher, was wir tun.</p>",
+        ),
+        _question(
+            "Darf ich jemanden mitbringen?",
+            "<p>Ja. Du kannst allein kommen oder mit einer Freundin oder einem Freund.</p>",
+        ),
+        _heading("Geld für Schule und Freizeit"),
+        _paragraph(
+            "<p>Bekommt deine Familie Geld vom Jobcenter, Wohngeld oder Kinderzuschlag? Dann "
+            "gibt es „Bildung und Teilhabe“. Das ist Geld vom Amt, damit du in der Schule und "
+            "in der Freizeit mitmachen kannst. Das Amt bezahlt zum Beispiel:</p>"
+            "<ul><li>Klassenfahrten und Ausflüge mit der Schule</li>"
+            "<li>das Mittagessen in der Schule</li>"
+            "<li>Nachhilfe, wenn du in der Schule Hilfe brauchst</li>"
+            "<li>15 Euro im Monat für einen Verein, zum Beispiel für Sport oder Musik</li></ul>"
+            "<p>Meist füllen deine Eltern den Antrag aus, also das Formular für das Amt. Ab 15 "
+            "Jahren darfst du ihn auch selbst stellen. Wir helfen dir dabei.</p>"
+        ),
+        _heading("Ferien und Jugendclub"),
+        _paragraph(
+            "<p>In den Ferien gibt es eine <b>Ferienfreizeit</b>: eine Woche mit Ausflügen, "
+            "Sport und Lagerfeuer, für alle von 8 bis 15 Jahren. Ist das Geld zu Hause knapp? "
+            "Dann gibt es einen Zuschuss, also Geld dazu, bis zum ganzen Preis.</p>"
+            "<p>Der <b>Jugendclub</b> ist ein Treffpunkt für junge Leute in Tangerhütte. Hier "
+            "kannst du Freunde treffen, spielen oder einfach da sein. Zweimal pro Woche helfen "
+            "dir Freiwillige bei den Hausaufgaben. Das Offene Büro ist auch im Jugendclub, oben "
+            "über die Treppe.</p>"
+        ),
+        _heading("Schulden, zum Beispiel beim Handy"),
+        _paragraph(
+            "<p>Ein Handyvertrag, Käufe im Internet oder ein Abo in einem Spiel: Schnell kommen "
+            "Rechnungen, die du nicht bezahlen kannst. Warte nicht ab und wirf keine Briefe weg. "
+            "Die Schuldnerberatung hilft dir kostenlos. Dort arbeiten Fachleute für Schulden, "
+            "und sie sagen niemandem etwas weiter.</p>"
+            "<p>Bist du unter 18? Dann gilt ein Vertrag ohne das Ja deiner Eltern oft nicht. "
+            "Bring alle Briefe mit, wir schauen sie gemeinsam an.</p>"
+        ),
+        {
+            "type": "contact_box",
+            "value": {
+                "heading": "Anrufen oder schreiben",
+                "name": "",
+                "text": "Du kannst uns auch anrufen oder eine E-Mail schreiben. Sag uns, wenn "
+                "deine Eltern nichts davon wissen sollen.",
+                "phone": "",
+                "email": "",
+            },
+        },
+    ],
+}
+
+
+def _youth_page(home, target_group):
+    """The page for young people below the home page, or the one there is; and whether it
+    is new."""
+    page = YouthPage.objects.child_of(home).first()
+    if page is not None:
+        return page, False
+    page = home.add_child(
+        instance=YouthPage(**YOUTH_PAGE, target_group=target_group, show_in_menus=False)
+    )
+    return page, True
 
 
 #: Offers and partners that ship with hand-written translations (see home.demo_translation).
@@ -1176,4 +1323,5 @@ def translatable_objects():
         *HelpCheckPage.objects.filter(locale=locale),
         *PartnerPage.objects.child_of(partner_index).filter(slug__in=TRANSLATED_PARTNERS),
         *OfferPage.objects.child_of(offer_index).filter(slug__in=TRANSLATED_OFFERS),
+        *YouthPage.objects.filter(locale=locale),
     ]

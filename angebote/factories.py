@@ -16,6 +16,7 @@ from .models import (
     PartnerPage,
     TargetGroup,
     Topic,
+    YouthPage,
 )
 from .models.choices import Area, LegalBasis, PartnerKind, StepFreeAccess
 
@@ -53,6 +54,21 @@ class HelpCheckPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = HelpCheckPage
+
+
+class YouthPageFactory(wagtail_factories.PageFactory):
+    title = "Für Jugendliche"
+    slug = "fuer-jugendliche"
+    intro = "Was du selbst bekommen und machen kannst. Du kannst allein kommen."
+    body = factory.LazyFunction(
+        lambda: [
+            {"type": "heading", "value": {"text": "Reden ohne deine Eltern", "level": "h2"}},
+            {"type": "paragraph", "value": "<p>Du hast ein Recht auf Beratung.</p>"},
+        ]
+    )
+
+    class Meta:
+        model = YouthPage
 
 
 class PartnerIndexPageFactory(wagtail_factories.PageFactory):

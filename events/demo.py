@@ -21,6 +21,12 @@ from .models import (
 )
 from .recurrence import TIME_ZONE
 
+#: How a fully booked course's waiting list works.
+WAITING_LIST = (
+    "Schreiben Sie uns eine E-Mail mit Ihrem Namen und Ihrer Einrichtung. Wird ein Platz frei, "
+    "melden wir uns in der Reihenfolge der Anfragen."
+)
+
 # title, summary, professions, topics, format, weeks from today (negative: past), status,
 # number of sessions, cost
 COURSES = [
@@ -269,6 +275,7 @@ def _courses(home, context, today):
             else "Den Link zur Videokonferenz erhalten Sie nach der Anmeldung per E-Mail.",
             registration_deadline=first - datetime.timedelta(days=7),
             registration_email="weiterbildung@example.org",
+            waiting_list=WAITING_LIST if status == "full" else "",
             certificate="Teilnahmebescheinigung",
             last_reviewed=today - datetime.timedelta(days=45),
         )

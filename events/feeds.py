@@ -49,14 +49,17 @@ def new_calendar(name):
     return calendar
 
 
-def event(request, page, start, end, event_uid, note=""):
-    """One VEVENT of a page: its title, place, link and the date's note."""
+def event(request, page, start, end, event_uid, note="", status=None):
+    """One VEVENT of a page: its title, place, link and the date's note; ``status`` is an
+    RFC 5545 STATUS such as "CANCELLED"."""
     language = translation.get_language()
     entry = Event()
     entry.add("uid", event_uid)
     entry.add("dtstamp", page.last_published_at or timezone.now())
     entry.add("dtstart", start)
     entry.add("dtend", end)
+    if status:
+        entry.add("status", status)
     entry.add("summary", page.title, parameters={"LANGUAGE": language})
     description = "\n".join(text for text in (note, page.card_text) if text)
     if description:
@@ -66,18 +69,24 @@ def event(request, page, start, end, event_uid, note=""):
     return entry
 
 
-def occurrence_event(request, page, occurrence):
+def occurrence_event(request, page, occurrence, status=None):
     """One date as an event of its own (a course session, an extra or single date)."""
     return event(
-        request, page, occurrence.start, occurrence.end, uid(page, occurrence), occurrence.note
+        request,
+        page,
+        occurrence.start,
+        occurrence.end,
+        uid(page, occurrence),
+        occurrence.note,
+        status=status,
     )
 
 
-def build_calendar(request, entries, name):
+def build_calendar(request, entries, name, status=None):
     """A calendar of (page, occurrence) pairs, with Europe/Berlin as a VTIMEZONE."""
     calendar = new_calendar(name)
     for page, occurrence in entries:
-        calendar.add_component(occurrence_event(request, page, occurrence))
+        calendar.add_component(occurrence_event(request, page, occurrence, status=status))
     calendar.add_missing_timezones()
     return calendar
 

@@ -17,6 +17,7 @@ from home.sections import (
     PARTNER_SECTIONS,
     PRINT_SECTIONS,
     STRUCTURED_DATA_HOURS,
+    YOUTH_SECTIONS,
 )
 
 from .dashboard import AppointmentRequestsPanel, NextConsultationsPanel, RegistrationDeadlinePanel
@@ -60,6 +61,15 @@ def next_consultation_when_nothing_found(page, request):
 def next_consultation_after_help_check(page, request):
     """The next hour, and the next one with an interpreter in the visitor's language; no
     further dates, so that the result's summary stays short on a phone (the box links them)."""
+    language = translation.get_language()
+    interpreter = language if language != settings.LANGUAGE_CODE else None
+    return render_next_consultation(page, request, interpreter=interpreter)
+
+
+@hooks.register(YOUTH_SECTIONS)
+def next_consultation_for_young_people(page, request):
+    """When a young person can just come by; with an interpreter in their language if one
+    is offered soon."""
     language = translation.get_language()
     interpreter = language if language != settings.LANGUAGE_CODE else None
     return render_next_consultation(page, request, interpreter=interpreter)

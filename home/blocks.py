@@ -126,7 +126,11 @@ class StandardStreamBlock(blocks.StreamBlock):
 
 
 class EntryPointBlock(blocks.StructBlock):
-    """A way in from the home page: a page and one sentence on what the visitor finds there."""
+    """A way in from the home page: a page and one sentence on what the visitor finds there.
+
+    The entry points come after the next consultation hour, below a phone's first screen; one
+    or two marked "on top" are linked right under the page's title as well.
+    """
 
     page = blocks.PageChooserBlock(label="Seite")
     title = blocks.CharBlock(
@@ -136,6 +140,12 @@ class EntryPointBlock(blocks.StructBlock):
         label="Kurzbeschreibung",
         max_length=140,
         help_text="Ein Satz, was man dort findet, z. B. „Wann und wo Sie uns treffen“.",
+    )
+    on_top = blocks.BooleanBlock(
+        label="Auch ganz oben zeigen",
+        required=False,
+        help_text="Zusätzlich gleich unter dem Titel der Startseite zeigen, damit man den Weg "
+        "auf dem Handy ohne Scrollen findet. Nur für ein, zwei Wege, z. B. „Für Jugendliche“.",
     )
 
     class Meta:

@@ -347,11 +347,14 @@ def _share_image(site):
     return created
 
 
-def add_entry_point(home, page, text, title=""):
-    """Link a page from the home page's entry points unless it is linked already."""
+def add_entry_point(home, page, text, title="", on_top=False):
+    """Link a page from the home page's entry points unless it is linked already; ``on_top``
+    links it right under the page's title as well."""
     if any(block.value["page"].id == page.id for block in home.entry_points):
         return
-    home.entry_points.append(("entry_point", {"page": page, "title": title, "text": text}))
+    home.entry_points.append(
+        ("entry_point", {"page": page, "title": title, "text": text, "on_top": on_top})
+    )
     home.save_revision().publish()
 
 

@@ -281,6 +281,7 @@ class HomePage(BasePage):
         "events.CourseIndexPage",
         "angebote.HelpCheckPage",
         "events.AppointmentRequestPage",
+        "angebote.YouthPage",
     ]
     # One tree per site; its translations are made by wagtail-localize, not "add page".
     max_count = 1
@@ -305,6 +306,11 @@ class HomePage(BasePage):
             # Published entry points change only with content: kept with the page tree.
             key = ("entry_points", self.pk, self.locale_id)
             context["entry_points"] = current().memo(key, self.entry_points_with_targets)
+        context["top_entry_points"] = [
+            (block, target)
+            for block, target in context["entry_points"]
+            if block.value.get("on_top")
+        ]
         return context
 
     def print_context(self, request):

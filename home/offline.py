@@ -9,7 +9,8 @@ The worker stores what the server lets it keep: public pages that come back with
 HTML, without ``no-store`` or ``private`` in ``Cache-Control``. That leaves out by itself
 the help check's results and the appointment request (both never cached, see
 ``add_never_cache_headers``), and the worker never stores POST results or addresses with a
-query string (searches, filters). The cap and the rest of its rules are in the worker's
+query string (searches, filters); offline, a search or a filter gets the offline page. A
+stored copy read offline says when it was saved. The cap and the rest of its rules are in the worker's
 template, home/templates/home/service_worker.js.
 """
 
@@ -20,6 +21,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.templatetags.static import static
+from django.utils import translation
 from django.utils.translation import get_language_info
 
 from . import conf
@@ -38,6 +40,11 @@ INDEX_PATH = "offline/stored-pages.json"
 #: The stylesheet and the script every page loads: stored on the first visit.
 ASSETS = ("home/css/buero.css", "home/js/buero.js")
 TEMPLATE = "home/service_worker.js"
+
+#: Where base.html wants a notice that a page may be out of date (the page cache puts its
+#: own there, buero_site.page_cache); the worker puts "saved on …" there on a stored copy
+#: read offline, and right after <body> in a host's template without it.
+NOTICE_MARKER = "<!-- stale-notice -->"
 
 #: Most pages and bytes of pages the worker keeps; the oldest visit is dropped first.
 MAX_PAGES = 50
@@ -94,6 +101,11 @@ def worker_config(home, request, template_source):
     urls = addresses(path)
     language = home.locale.language_code
     pages = [path, *(urlsplit(url).path for url in collect_items(OFFLINE_PAGES, home, request))]
+    with translation.override(language):
+        # "{date}" is where the worker writes the time it saved the page.
+        saved_notice = translation.gettext(
+            "You are offline. Saved on %(date)s: some details may have changed since."
+        ) % {"date": "{date}"}
     return {
         "prefix": f"buero-{language}-",
         "version": version(template_source),
@@ -105,6 +117,9 @@ def worker_config(home, request, template_source):
         "static": settings.STATIC_URL,
         "maxPages": MAX_PAGES,
         "maxBytes": MAX_BYTES,
+        "language": language,
+        "savedNotice": saved_notice,
+        "marker": NOTICE_MARKER,
     }
 
 

@@ -15,6 +15,8 @@ HOME_SECTIONS = "buero_home_sections"
 OFFER_SECTIONS = "buero_offer_sections"
 #: On a partner page, after its offers: the consultation hours it holds.
 PARTNER_SECTIONS = "buero_partner_sections"
+#: On the page for young people ("Für Jugendliche"): the next consultation hour.
+YOUTH_SECTIONS = "buero_youth_sections"
 #: On the help check's result: the next consultation hour, with an interpreter if offered.
 HELP_CHECK_SECTIONS = "buero_help_check_sections"
 #: On print material: the office's hours on its poster, the next hour on a take-away sheet.

@@ -104,7 +104,9 @@ def public_pages(home, translate, office):
         OfferPageFactory,
         PartnerIndexPageFactory,
         PartnerPageFactory,
+        TargetGroupFactory,
         TopicFactory,
+        YouthPageFactory,
     )
     from events.factories import (
         ConsultationCancellationFactory,
@@ -118,13 +120,20 @@ def public_pages(home, translate, office):
     from home.factories import StandardPageFactory
 
     topic = TopicFactory(slug="schulden")
+    young = TargetGroupFactory(slug="jugendliche")
     offers = OfferIndexPageFactory(parent=home, show_in_menus=True)
     partners = PartnerIndexPageFactory(parent=home, show_in_menus=True)
     dates = EventIndexPageFactory(parent=home, show_in_menus=True)
     courses = CourseIndexPageFactory(parent=home, show_in_menus=True)
     about = StandardPageFactory(parent=home, show_in_menus=True)
     partner = PartnerPageFactory(parent=partners, topics=[topic])
-    offer = OfferPageFactory(parent=offers, topics=[topic], providers=[partner])
+    offer = OfferPageFactory(
+        parent=offers,
+        topics=[topic],
+        providers=[partner],
+        target_groups=[young],
+        youth_text="Das bekommst du.",
+    )
     hour = ConsultationPageFactory(parent=dates, host=partner, topics=[topic])
     ConsultationCancellationFactory(page=hour, date=datetime.date(2026, 12, 9))
     ConsultationExtraDateFactory(page=hour, date=datetime.date(2026, 12, 10))
@@ -133,9 +142,13 @@ def public_pages(home, translate, office):
         CourseSessionFactory(
             page=course, start=datetime.datetime(2027, 1, 10 + day, 9, tzinfo=datetime.UTC)
         )
-    for page in (offers, partners, dates, courses, about):
-        home.entry_points.append(("entry_point", {"page": page, "title": "", "text": "Mehr"}))
+    youth = YouthPageFactory(parent=home, target_group=young)
+    for page in (offers, partners, dates, courses, about, youth):
+        home.entry_points.append(
+            ("entry_point", {"page": page, "title": "", "text": "Mehr", "on_top": page is youth})
+        )
     home.save_revision().publish()
     german = [home, offers, offer, partners, partner, dates, hour, courses, course, about]
     arabic = [translate(page, "ar") for page in german]
-    return german + arabic
+    # Added later, at the end: tests pick pages by their index.
+    return german + arabic + [youth, translate(youth, "ar")]

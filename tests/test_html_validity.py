@@ -27,6 +27,7 @@ from angebote.factories import (
     PartnerPageFactory,
     TargetGroupFactory,
     TopicFactory,
+    YouthPageFactory,
 )
 from events.factories import (
     AppointmentRequestPageFactory,
@@ -55,6 +56,9 @@ SHOWN = {
     "de-search-results": 'href="/de/hilfsangebote/kinderzuschlag/"',
     "ar-search-results": 'href="/ar/hilfsangebote/kinderzuschlag/"',
     "ar-offers-filtered": "الديون",
+    "de-home": 'class="top-entry-points"',
+    "de-youth": 'class="card"',
+    "de-full-course": "Warteliste",
 }
 
 
@@ -135,6 +139,7 @@ def urls(home, office, translate, locales):
         topics=[topic],
         target_groups=[group],
         providers=[partner],
+        youth_text="Das bekommst du.",
     )
     hour = ConsultationPageFactory(parent=dates, host=partner, topics=[topic], weekdays=["2"])
     ConsultationCancellationFactory(page=hour, date=next_weekday(2))
@@ -145,8 +150,18 @@ def urls(home, office, translate, locales):
             page=course,
             start=timezone.now().replace(microsecond=0) + datetime.timedelta(days=7 + day),
         )
-    for page in (offers, partners, dates, courses, about):
-        home.entry_points.append(("entry_point", {"page": page, "title": "", "text": "Mehr"}))
+    # Fully booked: the waiting list with the registration's address and the provider.
+    full_course = CoursePageFactory(
+        parent=courses, provider=partner, status="full", registration_email="anmeldung@example.org"
+    )
+    CourseSessionFactory(
+        page=full_course, start=timezone.now().replace(microsecond=0) + datetime.timedelta(days=9)
+    )
+    youth = YouthPageFactory(parent=home, target_group=group)
+    for page in (offers, partners, dates, courses, about, youth):
+        home.entry_points.append(
+            ("entry_point", {"page": page, "title": "", "text": "Mehr", "on_top": page is youth})
+        )
     home.save_revision().publish()
 
     german = {
@@ -162,6 +177,8 @@ def urls(home, office, translate, locales):
         "standard": about,
         "help_check": HelpCheckPageFactory(parent=home),
         "appointment": AppointmentRequestPageFactory(parent=home),
+        "youth": youth,
+        "full-course": full_course,
     }
     pages = {"de": german, "ar": {name: translate(page, "ar") for name, page in german.items()}}
     for page in more_offers:

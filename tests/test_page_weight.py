@@ -12,6 +12,8 @@ from angebote.factories import (
     OfferPageFactory,
     PartnerIndexPageFactory,
     PartnerPageFactory,
+    TargetGroupFactory,
+    YouthPageFactory,
 )
 from events.factories import (
     ConsultationPageFactory,
@@ -33,8 +35,14 @@ def urls(home, office):
     offers = OfferIndexPageFactory(parent=home)
     partners = PartnerIndexPageFactory(parent=home)
     partner = PartnerPageFactory(parent=partners)
+    young = TargetGroupFactory(slug="jugendliche")
     for _ in range(15):
-        OfferPageFactory(parent=offers, providers=[partner])
+        OfferPageFactory(
+            parent=offers,
+            providers=[partner],
+            target_groups=[young],
+            youth_text="Deine Klassenfahrt wird bezahlt, wenn deine Familie wenig Geld hat.",
+        )
     events = EventIndexPageFactory(parent=home)
     consultation = ConsultationPageFactory(parent=events)
     courses = CourseIndexPageFactory(parent=home)
@@ -49,6 +57,7 @@ def urls(home, office):
         consultation,
         courses,
         course,
+        YouthPageFactory(parent=home, target_group=young),
     ]
     printed = [
         f"{home.url}plakat/",

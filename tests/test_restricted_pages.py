@@ -24,6 +24,8 @@ from angebote.factories import (
     OfferPageFactory,
     PartnerIndexPageFactory,
     PartnerPageFactory,
+    TargetGroupFactory,
+    YouthPageFactory,
 )
 from events.factories import (
     AppointmentRequestPageFactory,
@@ -71,8 +73,12 @@ def tree(home, office, locales):
         phone="0999 777",
         description=f"<p>Verborgen {MARKER}</p>",
     )
+    young = TargetGroupFactory(slug="jugendliche")
     public_offer = OfferPageFactory(
-        parent=offers, title="Schuldnerberatung", help_check_benefit="schuldnerberatung"
+        parent=offers,
+        title="Schuldnerberatung",
+        help_check_benefit="schuldnerberatung",
+        target_groups=[young],
     )
     public_offer.providers.set([public_partner, closed_partner])
     public_offer.save_revision().publish()
@@ -81,7 +87,9 @@ def tree(home, office, locales):
         title=f"Lebensmittel {MARKER}",
         slug="lebensmittel",
         summary=f"Essen {MARKER}",
+        youth_text=f"Für dich {MARKER}",
         help_check_benefit="grundsicherungsgeld",
+        target_groups=[young],
     )
     public_hour = ConsultationPageFactory(parent=events, title="Offene Sprechstunde")
     closed_hour = ConsultationPageFactory(
@@ -109,6 +117,8 @@ def tree(home, office, locales):
         HelpCheckPageFactory(parent=home),
         AppointmentRequestPageFactory(parent=home),
         StandardPageFactory(parent=home, title="Über uns", slug="ueber-uns"),
+        # Lists the offers for young people, the closed one among them.
+        YouthPageFactory(parent=home, target_group=young),
     ]
     for code in TRANSLATED:
         for page in pages:
@@ -170,6 +180,7 @@ def outputs(tree, code):
                 "archive": f"{translated.url}archiv/",
                 "feed": f"{translated.url}kalender/",
             },
+            "CoursePage": {"feed": f"{translated.url}kalender/"},
             "HelpCheckPage": {"help_check": translated.url},
             "AppointmentRequestPage": {
                 "request_form": translated.url,

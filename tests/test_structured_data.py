@@ -23,6 +23,7 @@ from angebote.factories import (
     PartnerPageFactory,
     TargetGroupFactory,
     TopicFactory,
+    YouthPageFactory,
 )
 from angebote.models import (
     HelpCheckPage,
@@ -30,6 +31,7 @@ from angebote.models import (
     OfferPage,
     PartnerIndexPage,
     PartnerPage,
+    YouthPage,
 )
 from events.factories import (
     AppointmentRequestPageFactory,
@@ -69,6 +71,7 @@ EXPECTED = {
     PartnerPage: {"Organization"},
     ConsultationPage: {"Event"},
     CoursePage: {"Course"},
+    YouthPage: {"WebPage"},
 }
 
 #: What every block has, and what each type needs beyond that, present and non-empty.
@@ -164,6 +167,7 @@ def tree(home, translate, locales):
         "open_hour": open_hour,
         "partner_hour": partner_hour,
         "course": course,
+        "youth": YouthPageFactory(parent=home, target_group=group),
     }
     arabic = {name: translate(page, "ar") for name, page in german.items()}
     return {"de": german, "ar": arabic}

@@ -4,6 +4,7 @@ from .help_check import HelpCheckPage
 from .offers import OfferIndexPage, OfferPage
 from .partners import ContactPerson, OpeningHours, PartnerIndexPage, PartnerPage
 from .taxonomy import TargetGroup, Topic
+from .youth import YouthPage
 
 __all__ = [
     "ContactPerson",
@@ -15,4 +16,5 @@ __all__ = [
     "PartnerPage",
     "TargetGroup",
     "Topic",
+    "YouthPage",
 ]

@@ -11,7 +11,7 @@ class TaxonomyPageForm(WagtailAdminPageForm):
     list each entry eight times.
     """
 
-    related_choice_fields = ("topics", "target_groups", "providers")
+    related_choice_fields = ("topics", "target_groups", "target_group", "providers")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -74,6 +74,15 @@ class OfferPage(PartnerLinkedPage, ReviewedMixin, BasePage):
         related_name="offers",
         help_text="Für wen ist das Angebot?",
     )
+    youth_text = models.TextField(
+        "Für Jugendliche erklärt",
+        max_length=300,
+        blank=True,
+        help_text="Nur wenn das Angebot auch für Jugendliche ist: zwei, drei kurze Sätze in der "
+        "Du-Form, was man davon hat und wie man es bekommt, z. B. „Deine Klassenfahrt wird "
+        "bezahlt, wenn …“. Erscheint auf der Seite „Für Jugendliche“ und hier auf der Seite. "
+        "Leer lassen: Dort steht dann der Text „In einfachen Worten“.",
+    )
     eligibility = models.TextField(
         "Wer kann es bekommen?",
         blank=True,
@@ -147,6 +156,7 @@ class OfferPage(PartnerLinkedPage, ReviewedMixin, BasePage):
             [
                 FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("youth_text"),
                 FieldPanel("eligibility"),
                 FieldPanel("area"),
                 FieldPanel("languages"),
@@ -171,6 +181,7 @@ class OfferPage(PartnerLinkedPage, ReviewedMixin, BasePage):
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary", boost=2),
+        index.SearchField("youth_text"),
         index.SearchField("body"),
         index.SearchField("eligibility"),
         index.SearchField("where_to_apply"),
@@ -307,6 +318,11 @@ class OfferPage(PartnerLinkedPage, ReviewedMixin, BasePage):
     @property
     def card_text(self):
         return self.summary
+
+    @property
+    def youth_card_text(self):
+        """What the page for young people says about this offer."""
+        return self.youth_text or self.summary
 
     @property
     def legal_basis_labels(self):

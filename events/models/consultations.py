@@ -25,8 +25,8 @@ from angebote.partner_access import PartnerLinkedPage
 from home import page_tree, printing
 from home import structured_data as schema
 from home.facts import SourceTextMixin, text_of
-from home.source_text import SourceText
 from home.models import FEEDBACK_PARAMETER, BasePage, VenueAccess, preview_text
+from home.source_text import SourceText
 
 from .. import feeds, recurrence, rules
 from .forms import ConsultationPageForm

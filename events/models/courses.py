@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from angebote.fields import MultipleChoiceField
+from angebote.models import PartnerPage
 from angebote.models.forms import TaxonomyPageForm
 from angebote.partner_access import PartnerLinkedPage
 from home import page_tree
@@ -230,6 +231,15 @@ class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
         default=CourseStatus.OPEN,
         help_text="Wird neben den Terminen gezeigt. Bitte aktuell halten.",
     )
+    waiting_list = models.CharField(
+        "Warteliste",
+        max_length=300,
+        blank=True,
+        help_text="Erscheint, wenn die Weiterbildung ausgebucht ist: Wie kommt man auf die "
+        "Warteliste? z. B. „Schreiben Sie eine E-Mail mit Ihrem Namen und Ihrer Einrichtung. "
+        "Wird ein Platz frei, melden wir uns.“ Leer lassen für einen Standardsatz. Die "
+        "Anmeldeadresse und der Kontakt des Anbieters stehen immer dabei.",
+    )
     cost = models.CharField(
         "Kosten", max_length=120, blank=True, help_text="z. B. „kostenlos“ oder „30 Euro“."
     )
@@ -265,6 +275,7 @@ class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
                 FieldPanel("status"),
                 FieldRowPanel([FieldPanel("registration_deadline"), FieldPanel("places")]),
                 FieldRowPanel([FieldPanel("registration_url"), FieldPanel("registration_email")]),
+                FieldPanel("waiting_list"),
                 FieldPanel("cost"),
                 FieldPanel("certificate"),
             ],
@@ -295,7 +306,7 @@ class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
     subpage_types = []
     search_label = _("Training courses")
 
-    #: A course's sessions are in the course calendar, not one file per date.
+    #: A course's sessions are in its own calendar file (``kalender/``), not one file per date.
     has_date_feeds = False
 
     class Meta:
@@ -331,7 +342,35 @@ class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
         context["is_past"] = bool(sessions) and all(session.end < now for session in sessions)
         context["topics"] = localize_all(self, "topics")
         context["provider"] = self.linked_page(self.provider_id) if self.provider_id else None
+        if self.status == CourseStatus.FULL and not context["is_past"]:
+            context["waiting_list_contact"] = self.waiting_list_contact(context["provider"])
         return context
+
+    def waiting_list_contact(self, provider):
+        """Whom to ask for a place on the waiting list of a fully booked course: the
+        registration's address, and the provider's phone and e-mail (facts, the same in every
+        language), linked to the provider's page in this page's language."""
+        partner = (
+            PartnerPage.objects.filter(pk=self.provider_id).only("phone", "email").first()
+            if provider is not None
+            else None
+        )
+        return {
+            "email": self.registration_email,
+            "url": self.registration_url,
+            "provider": provider,
+            "provider_phone": partner.phone if partner else "",
+            "provider_email": partner.email if partner else "",
+        }
+
+    @path("kalender/", name="feed")
+    def feed(self, request):
+        """Every session of this course as one calendar file (RFC 5545), to add them all at
+        once; a cancelled course's sessions say so, for calendars that imported them."""
+        entries = [(self, session.occurrence) for session in self.sessions.all()]
+        status = "CANCELLED" if self.status == CourseStatus.CANCELLED else None
+        calendar = feeds.build_calendar(request, entries, self.title, status=status)
+        return feeds.ical_response(calendar, f"{self.slug}.ics")
 
     def structured_data(self, request, context):
         """schema.org Course with a CourseInstance per session; its provider by @id, the

@@ -20,6 +20,7 @@ from angebote.models import (
     OfferPage,
     PartnerIndexPage,
     PartnerPage,
+    YouthPage,
 )
 from events.models import AppointmentRequestPage, CourseIndexPage, EventIndexPage
 from home.models import HomePage, StandardPage
@@ -48,6 +49,7 @@ class TestAngebotePageRules(SiteRootTestCase):
                 CourseIndexPage,
                 HelpCheckPage,
                 AppointmentRequestPage,
+                YouthPage,
             },
         )
 

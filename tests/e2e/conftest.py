@@ -95,6 +95,7 @@ def demo_pages(chromium, django_db_setup, django_db_blocker):
         OfferPage,
         PartnerIndexPage,
         PartnerPage,
+        YouthPage,
     )
     from events.models import (
         AppointmentRequestPage,
@@ -118,6 +119,7 @@ def demo_pages(chromium, django_db_setup, django_db_blocker):
         "standard": (StandardPage, {"slug": "ueber-uns"}),
         "help_check": (HelpCheckPage, {}),
         "appointment": (AppointmentRequestPage, {}),
+        "youth": (YouthPage, {}),
     }
 
     def first(model, **filters):

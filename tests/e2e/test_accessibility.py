@@ -25,6 +25,7 @@ PAGES = (
     "standard",
     "help_check",
     "appointment",
+    "youth",
     "not_found",
     "offline",
 )

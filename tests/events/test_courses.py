@@ -6,7 +6,9 @@ import re
 
 import pytest
 from icalendar import Calendar
+from wagtail.models import PageViewRestriction
 
+from angebote.factories import PartnerIndexPageFactory, PartnerPageFactory
 from events.factories import CourseIndexPageFactory, CoursePageFactory, CourseSessionFactory
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +89,9 @@ def test_course_page_shows_status_dates_and_closed_registration(client, courses)
     full = text_of(client.get(courses["online"].url).content.decode())
     assert "Ausgebucht" in full
     assert "Den Link erhalten Sie nach der Anmeldung." in full
-    assert "anmeldung@example.org" not in full  # no registration for a full course
+    # No registration for a full course: its address is there for the waiting list.
+    assert "Online anmelden" not in full
+    assert "Diese Weiterbildung ist ausgebucht." in full
 
 
 def test_registration_deadline_passed(client, course_index, frozen):
@@ -146,3 +150,118 @@ def test_admin_refuses_a_session_that_ends_before_it_starts(
     )
     response = admin_client.post(f"/admin/pages/add/events/coursepage/{course_index.pk}/", data)
     assert "Das Ende muss nach dem Beginn liegen." in response.content.decode()
+
+
+def test_a_course_has_its_own_calendar_file(client, courses, course_index):
+    """Every session of the course in one RFC 5545 file, linked from the course page, with
+    the UIDs of the all-courses calendar, so that a calendar app never shows a date twice."""
+    page = courses["online"]
+    second = CourseSessionFactory(
+        page=page, start=datetime.datetime(2027, 1, 27, 14, tzinfo=BERLIN), note="Teil 2"
+    )
+    content = client.get(page.url).content.decode()
+    assert f'<a href="{page.url}kalender/" download>Alle Termine in den Kalender</a>' in content
+
+    response = client.get(f"{page.url}kalender/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Disposition"] == f'attachment; filename="{page.slug}.ics"'
+    assert not response.cookies
+    assert b"\r\n" in response.content
+    assert b"\n\n" not in response.content
+    calendar = Calendar.from_ical(response.content)
+    assert (str(calendar["VERSION"]), str(calendar["PRODID"])) == (
+        "2.0",
+        "-//Offenes Büro Tangerhütte//Termine//DE",
+    )
+    assert str(calendar["X-WR-CALNAME"]) == page.title
+    assert [str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
+    events = calendar.walk("VEVENT")
+    sessions = list(page.sessions.order_by("start"))
+    assert [event.decoded("DTSTART") for event in events] == [s.start for s in sessions]
+    assert [event.decoded("DTEND") for event in events] == [s.end for s in sessions]
+    for event in events:
+        assert {"UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "URL"} <= set(event)
+        assert str(event["SUMMARY"]) == page.title
+        assert str(event["URL"]) == page.full_url
+        assert "STATUS" not in event
+    assert str(events[1]["DESCRIPTION"]).startswith(second.note)
+    uids = [str(event["UID"]) for event in events]
+    assert len(set(uids)) == 2
+    feed = Calendar.from_ical(client.get(f"{course_index.url}kalender/").content)
+    assert set(uids) <= {str(event["UID"]) for event in feed.walk("VEVENT")}
+
+
+def test_a_cancelled_course_says_so_in_its_calendar_and_offers_none(client, courses):
+    page = courses["soon"]
+    page.status = "cancelled"
+    page.save_revision().publish()
+    assert f"{page.url}kalender/" not in client.get(page.url).content.decode()
+    calendar = Calendar.from_ical(client.get(f"{page.url}kalender/").content)
+    assert [str(event["STATUS"]) for event in calendar.walk("VEVENT")] == ["CANCELLED"]
+
+
+def test_a_past_course_offers_no_calendar_file(client, courses):
+    assert "kalender/" not in client.get(courses["past"].url).content.decode()
+
+
+def test_a_restricted_course_keeps_its_calendar_file_closed(client, courses):
+    page = courses["soon"]
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    response = client.get(f"{page.url}kalender/")
+    assert response["Content-Type"].startswith("text/html")
+    assert b"BEGIN:VCALENDAR" not in response.content
+    assert page.title.encode() not in response.content
+
+
+@pytest.fixture
+def provider(home):
+    return PartnerPageFactory(
+        parent=PartnerIndexPageFactory(parent=home),
+        title="Fachstelle Kinderschutz",
+        phone="030 23125 160",
+        email="kinderschutz@example.org",
+    )
+
+
+def test_a_full_course_names_the_waiting_list_and_whom_to_ask(client, courses, provider):
+    page = courses["online"]
+    page.provider = provider
+    page.registration_url = "https://anmeldung.example.org/kurs"
+    page.save_revision().publish()
+    content = client.get(page.url).content.decode()
+    text = text_of(content)
+    assert (
+        "Diese Weiterbildung ist ausgebucht. Fragen Sie nach einem Platz auf der Warteliste: "
+        "Wird ein Platz frei, bekommen Sie Bescheid." in text
+    )
+    subject = "Warteliste%3A%20Elterngespr%C3%A4che%20mit%20Dolmetschern"
+    assert f'href="mailto:anmeldung@example.org?subject={subject}"' in content
+    assert '<a href="https://anmeldung.example.org/kurs">Anmeldeseite</a>' in content
+    assert f'<a href="{provider.url}">Fachstelle Kinderschutz</a>' in content
+    assert 'href="tel:03023125160"' in content
+    assert 'href="mailto:kinderschutz@example.org"' in content
+    assert "Online anmelden" not in text
+
+    page.waiting_list = "Schreiben Sie uns Ihren Namen und Ihre Einrichtung."
+    page.save_revision().publish()
+    text = text_of(client.get(page.url).content.decode())
+    assert "ausgebucht. Schreiben Sie uns Ihren Namen und Ihre Einrichtung." in text
+    assert "Fragen Sie nach einem Platz" not in text
+
+
+def test_a_full_course_without_any_contact_names_the_office(client, courses, office):
+    page = courses["online"]
+    page.registration_email = ""
+    page.save_revision().publish()
+    content = client.get(page.url).content.decode()
+    assert "Warteliste" in content
+    assert f'<bdi dir="ltr">{office.appointment_phone}</bdi>' in content
+
+
+def test_an_open_course_says_nothing_of_a_waiting_list(client, courses):
+    text = text_of(client.get(courses["soon"].url).content.decode())
+    assert "Warteliste" not in text
+    assert "ausgebucht" not in text

@@ -78,7 +78,7 @@ def test_demo_ships_complete_translations_into_english_arabic_and_ukrainian(clie
     from wagtail.models import Page
     from wagtail_localize.models import Translation
 
-    from angebote.models import OfferPage, PartnerPage, Topic
+    from angebote.models import OfferPage, PartnerPage, Topic, YouthPage
     from events.models import ConsultationPage, CoursePage
 
     call_command("load_demo_content", verbosity=0)
@@ -107,6 +107,25 @@ def test_demo_ships_complete_translations_into_english_arabic_and_ukrainian(clie
     assert "Welche Hilfe gibt es" not in content
     english = client.get("/en/help-offers/?topic=schulden").content.decode()
     assert "Debt" in english
+
+    # The page for young people, translated, one tap from the top of each home page, with
+    # the ten offers for young people and their texts in the informal "du".
+    youth = YouthPage.objects.get(locale__language_code="de")
+    for code in ("de", "en", "ar", "uk"):
+        page = YouthPage.objects.get(
+            translation_key=youth.translation_key, locale__language_code=code
+        )
+        assert page.alias_of_id is None
+        home_content = client.get(f"/{code}/").content.decode()
+        top = home_content[: home_content.index('class="next-consultation"')]
+        assert f'<a href="{page.url}">{page.title}</a>' in top
+    german = client.get(youth.url).content.decode()
+    assert german.count('class="card"') == 10
+    assert "Deine Klasse fährt weg oder macht einen Ausflug?" in german
+    assert "Handyvertrag" in german
+    arabic = client.get("/ar/lil-shabab/").content.decode()
+    assert "يحق لك أن تحصل على استشارة دون أن يعلم والداك." in arabic
+    assert "Nächste offene Sprechstunde" not in arabic
 
     # A second run adds nothing.
     count = Translation.objects.count()

@@ -98,6 +98,61 @@ def test_the_offline_page_speaks_the_visitors_language(
     assert not response.cookies
 
 
+@pytest.mark.parametrize(
+    ("code", "notice"),
+    [
+        (
+            "de",
+            "Sie sind offline. Gespeichert am {date}: Manches kann sich seitdem geändert haben.",
+        ),
+        (
+            "ar",
+            "أنت غير متصل بالإنترنت. حُفظت هذه الصفحة في {date}: ربما تغيّرت بعض التفاصيل منذ ذلك الحين.",
+        ),
+    ],
+)
+def test_the_worker_says_when_a_stored_copy_was_saved_in_the_pages_language(
+    client, pages, code, notice
+):
+    """The worker writes the time into the sentence and the sentence into the stored copy,
+    where base.html marks the place: the page needs no script of its own for it."""
+    config = worker_config(client.get(f"/{code}/service-worker/"))
+    assert config["language"] == code
+    assert config["savedNotice"] == notice
+    assert config["marker"] == offline.NOTICE_MARKER
+    assert offline.NOTICE_MARKER in client.get(pages[code][1].url).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "saved_on"),
+    [
+        (
+            "de",
+            "Für die Suche und die Filter brauchen Sie eine Internetverbindung.",
+            "gespeichert am {date}",
+        ),
+        ("ar", "البحث والتصفية يحتاجان إلى اتصال بالإنترنت.", "حُفظت في {date}"),
+    ],
+)
+@pytest.mark.usefixtures("pages")
+def test_the_offline_page_answers_searches_and_dates_the_stored_pages(
+    client, code, sentence, saved_on
+):
+    content = client.get(f"/{code}/offline/").content.decode()
+    # Shown by the worker when it answers a search or a filter with this page.
+    assert f'<p class="notice" data-offline-query hidden>{sentence}</p>' in content
+    # buero.js names each stored page's time with this.
+    assert f'data-saved-on="{saved_on}"' in content
+
+
+def test_the_worker_answers_searches_offline_but_never_stores_them(client, pages):
+    source = client.get("/de/service-worker/").content.decode()
+    assert "url.search ? withQuery(event) : page(event)" in source
+    body = source[source.index("async function withQuery") :]
+    body = body[: body.index("\n}\n")]
+    assert "store(" not in body
+
+
 @pytest.mark.parametrize(("code", "direction"), [("de", "ltr"), ("ar", "rtl")])
 def test_the_manifest_opens_the_languages_home_page(client, pages, office, code, direction):
     response = client.get(f"/{code}/manifest/")

@@ -10,8 +10,8 @@ from angebote.factories import OpeningHoursFactory
 
 pytestmark = pytest.mark.django_db
 
-#: home, offer, partner, consultation hour, course and standard page, German and Arabic.
-CONTENT_PAGES = [0, 2, 4, 6, 8, 9, 10, 12, 14, 16, 18, 19]
+#: home, offer, partner, consultation hour, course, standard and youth page, German and Arabic.
+CONTENT_PAGES = [0, 2, 4, 6, 8, 9, 10, 12, 14, 16, 18, 19, 20, 21]
 #: The listings read nothing aloud.
 INDEX_PAGES = [1, 3, 5, 7, 11, 13, 15, 17]
 

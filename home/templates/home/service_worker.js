@@ -24,6 +24,11 @@ function titleOf(html) {
   )).trim();
 }
 
+// A stored copy carries the time it was saved, shown on it when it is read offline.
+const STORED_AT = "X-Buero-Stored-At";
+// The offline page's sentence for searches and filters (home/offline.html), hidden otherwise.
+const QUERY_NOTE = "data-offline-query hidden";
+
 // The list of stored pages (URL, title, time, size) lives in the cache beside them; one
 // change at a time.
 let queue = Promise.resolve();
@@ -33,11 +38,14 @@ function store(url, response) {
     const html = await response.text();
     const size = new Blob([html]).size;
     const type = response.headers.get("Content-Type");
-    await cache.put(url, new Response(html, {headers: {"Content-Type": type}}));
+    const time = Date.now();
+    await cache.put(url, new Response(html, {
+      headers: {"Content-Type": type, [STORED_AT]: String(time)},
+    }));
     if (url === CONFIG.offline) return;
     const stored = await cache.match(CONFIG.index);
     let entries = (stored ? await stored.json() : []).filter((entry) => entry.url !== url);
-    entries.push({url, title: titleOf(html) || url, time: Date.now(), size});
+    entries.push({url, title: titleOf(html) || url, time, size});
     // The cap: the oldest visits go first, the essentials stay.
     let total = entries.reduce((sum, entry) => sum + entry.size, 0);
     while (entries.length > CONFIG.maxPages || total > CONFIG.maxBytes) {
@@ -76,6 +84,45 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
+const escapeHtml = (text) => text.replace(/[&<>"]/g, (character) => (
+  {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}[character]
+));
+
+// Into the page's HTML where base.html marks the place, else right after <body>: no script
+// of the page is needed to show it.
+function insert(html, notice) {
+  if (html.includes(CONFIG.marker)) return html.replace(CONFIG.marker, notice);
+  return html.replace(/<body[^>]*>/, (body) => body + notice);
+}
+
+// A stored copy read offline says when it was saved, in the page's language and in the
+// visitor's time zone: "Gespeichert am 7. Dezember 2026 um 14:05".
+async function dated(copy) {
+  const time = Number(copy.headers.get(STORED_AT));
+  if (!time) return copy;
+  const saved = new Date(time);
+  let when;
+  try {
+    when = new Intl.DateTimeFormat(CONFIG.language + "-u-nu-latn", {
+      dateStyle: "long", timeStyle: "short",
+    }).format(saved);
+  } catch {
+    when = saved.toLocaleString();
+  }
+  const [before, after = ""] = CONFIG.savedNotice.split("{date}");
+  const notice = `<p class="notice notice--stale" role="status">${escapeHtml(before)}`
+    + `<time datetime="${saved.toISOString()}">${escapeHtml(when)}</time>${escapeHtml(after)}</p>`;
+  return new Response(insert(await copy.text(), notice), {headers: copy.headers});
+}
+
+// The offline page; for a search or a filter it also says that these need a connection.
+async function offlinePage(cache, withQuery) {
+  const copy = await cache.match(CONFIG.offline);
+  if (!copy || !withQuery) return copy;
+  const html = (await copy.text()).replace(QUERY_NOTE, "data-offline-query");
+  return new Response(html, {headers: copy.headers});
+}
+
 // Pages: the network first, a copy kept; offline the copy, else the offline page.
 async function page(event) {
   const url = new URL(event.request.url).pathname;
@@ -85,8 +132,23 @@ async function page(event) {
     return response;
   } catch (error) {
     const cache = await caches.open(CACHE);
-    const copy = (await cache.match(url)) || (await cache.match(CONFIG.offline));
-    if (copy) return copy;
+    const copy = await cache.match(url);
+    if (copy) return dated(copy);
+    const offline = await offlinePage(cache, false);
+    if (offline) return offline;
+    throw error;
+  }
+}
+
+// Searches and filters (an address with a query string): never stored, since a search can be
+// personal ("Schulden"); offline, the offline page with the stored pages instead of the
+// browser's error page.
+async function withQuery(event) {
+  try {
+    return await fetch(event.request);
+  } catch (error) {
+    const offline = await offlinePage(await caches.open(CACHE), true);
+    if (offline) return offline;
     throw error;
   }
 }
@@ -109,11 +171,11 @@ async function asset(event) {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== location.origin || url.search
+  if (request.method !== "GET" || url.origin !== location.origin
       || NEVER.test(url.pathname)) return;
   if (request.mode === "navigate" && url.pathname.startsWith(CONFIG.scope)) {
-    event.respondWith(page(event));
-  } else if (url.pathname.startsWith(CONFIG.static)) {
+    event.respondWith(url.search ? withQuery(event) : page(event));
+  } else if (!url.search && url.pathname.startsWith(CONFIG.static)) {
     event.respondWith(asset(event));
   }
 });

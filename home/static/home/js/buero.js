@@ -45,18 +45,35 @@ if (manifest && "serviceWorker" in navigator) {
     .register(manifest.dataset.serviceWorker, {scope: manifest.dataset.scope})
     .catch(() => {}); // offline, or storage refused: the site works as before
 }
-// The offline page lists what the worker stored, newest first.
+// The offline page lists what the worker stored, newest first, each with when it was saved.
 const storedPages = document.querySelector("[data-stored-pages]");
 if (storedPages && window.caches) {
+  const [before, after = ""] = storedPages.dataset.savedOn.split("{date}");
+  let format = (date) => date.toLocaleString();
+  try {
+    const dates = new Intl.DateTimeFormat(`${document.documentElement.lang}-u-nu-latn`, {
+      dateStyle: "medium", timeStyle: "short",
+    });
+    format = (date) => dates.format(date);
+  } catch {
+    // An old browser: its own format.
+  }
   caches.match(storedPages.dataset.storedPages)
     .then((stored) => (stored ? stored.json() : []))
     .then((entries) => {
       for (const entry of entries.sort((a, b) => b.time - a.time)) {
+        const item = document.createElement("li");
         const link = document.createElement("a");
         link.href = entry.url;
         link.textContent = entry.title;
-        storedPages.append(document.createElement("li"));
-        storedPages.lastChild.append(link);
+        const saved = new Date(entry.time);
+        const time = document.createElement("time");
+        time.dateTime = saved.toISOString();
+        time.textContent = format(saved);
+        const note = document.createElement("small");
+        note.append(` (${before}`, time, `${after})`);
+        item.append(link, note);
+        storedPages.append(item);
       }
       storedPages.hidden = !entries.length;
     })
