@@ -185,6 +185,7 @@ def outputs(tree, code):
             "AppointmentRequestPage": {
                 "request_form": translated.url,
                 "withdraw": f"{translated.url}zurueckziehen/",
+                "thanks": f"{translated.url}danke/",
             },
         }.get(type(page).__name__, {})
         found += [(name, url, "get") for name, url in routes.items()]

@@ -92,8 +92,12 @@ def test_the_controls_speak_the_visitors_language(client, public_pages):
 
 @pytest.mark.usefixtures("office")
 def test_listings_read_nothing_aloud(client, public_pages):
+    """Except the dates list: a family listens to the coming dates (issue "Phone first")."""
     for index in INDEX_PAGES:
         page = public_pages[index]
+        if page.specific_class.__name__ == "EventIndexPage":
+            assert elements(client, page.url).controls, page.url
+            continue
         found = elements(client, page.url)
         assert not found.controls, page.url
         assert not any("data-read-aloud" in attrs for _tag, attrs in found.all), page.url
