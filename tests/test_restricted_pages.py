@@ -184,6 +184,7 @@ def outputs(tree, code):
             "HelpCheckPage": {"help_check": translated.url},
             "AppointmentRequestPage": {
                 "request_form": translated.url,
+                "thanks": f"{translated.url}danke/",
                 "withdraw": f"{translated.url}zurueckziehen/",
                 "thanks": f"{translated.url}danke/",
             },

@@ -195,7 +195,7 @@ def test_an_arabic_voice_reads_an_arabic_page(site, new_context):
 
 
 @pytest.mark.parametrize(("language", "voice"), [("de", "de-DE"), ("ar", "ar-EG")])
-@pytest.mark.parametrize("page_name", ["offer", "standard"])
+@pytest.mark.parametrize("page_name", ["offer", "standard", "events"])
 def test_no_accessibility_violations_with_the_controls_shown(
     site, new_context, axe_script, language, voice, page_name
 ):
