@@ -186,7 +186,6 @@ def outputs(tree, code):
                 "request_form": translated.url,
                 "thanks": f"{translated.url}danke/",
                 "withdraw": f"{translated.url}zurueckziehen/",
-                "thanks": f"{translated.url}danke/",
             },
         }.get(type(page).__name__, {})
         found += [(name, url, "get") for name, url in routes.items()]
