@@ -6,7 +6,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from home.blocks import CallToActionBlock, ContactBoxBlock, HeadingBlock, ParagraphBlock
+from buero.blocks import CallToActionBlock, ContactBoxBlock, HeadingBlock, ParagraphBlock
 
 
 class StepsBlock(blocks.StructBlock):
@@ -27,7 +27,7 @@ class StepsBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ol"
         label = "So beantragen Sie es"
-        template = "angebote/blocks/steps_block.html"
+        template = "buero_angebote/blocks/steps_block.html"
 
 
 class ChecklistBlock(blocks.StructBlock):
@@ -46,7 +46,7 @@ class ChecklistBlock(blocks.StructBlock):
     class Meta:
         icon = "tasks"
         label = "Das brauchen Sie"
-        template = "angebote/blocks/checklist_block.html"
+        template = "buero_angebote/blocks/checklist_block.html"
 
 
 class FaqBlock(blocks.StructBlock):
@@ -58,7 +58,7 @@ class FaqBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         label = "Häufige Frage"
-        template = "angebote/blocks/faq_block.html"
+        template = "buero_angebote/blocks/faq_block.html"
 
 
 class LinkBlock(blocks.StructBlock):
@@ -76,7 +76,7 @@ class LinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = "Link oder Download"
-        template = "angebote/blocks/link_block.html"
+        template = "buero_angebote/blocks/link_block.html"
 
     def clean(self, value):
         value = super().clean(value)

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 
-from home.dashboard import DashboardPanel, Item, can_publish, edit_url
+from buero.dashboard import DashboardPanel, Item, can_publish, edit_url
 
 from . import benefits
 from .models import HelpCheckPage, OfferIndexPage, OfferPage

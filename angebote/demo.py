@@ -11,7 +11,7 @@ import uuid
 from django.utils import timezone
 from wagtail.models import Locale
 
-from home.demo import add_entry_point
+from buero.demo import add_entry_point
 
 from .models import (
     ContactPerson,
@@ -1294,7 +1294,7 @@ def _youth_page(home, target_group):
     return page, True
 
 
-#: Offers and partners that ship with hand-written translations (see home.demo_translation).
+#: Offers and partners that ship with hand-written translations (see buero.demo_translation).
 TRANSLATED_PARTNERS = ["jobcenter", "familienkasse", "schuldnerberatung", "migrationsberatung"]
 TRANSLATED_OFFERS = [
     "but-schulbedarf",

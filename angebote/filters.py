@@ -14,14 +14,17 @@ from django.http import QueryDict
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from home import page_tree
-from home.districts import District
-from home.sections import EMPTY_RESULTS_SECTIONS, collect_sections
+from buero import page_tree
+from buero.districts import District
+from buero.sections import EMPTY_RESULTS_SECTIONS, collect_sections
 
 from .fields import MultipleChoiceField
-from .models import OfferPage, PartnerPage, TargetGroup, Topic
+
+# From the modules that define them, not the models package: its index pages import this.
 from .models.choices import SPOKEN_LANGUAGES, Area, LegalBasis, PartnerKind, StepFreeAccess
-from .models.taxonomy import localize_all, localized
+from .models.offers import OfferPage
+from .models.partners import PartnerPage
+from .models.taxonomy import TargetGroup, Topic, localize_all, localized
 
 PAGE_SIZE = 12
 MAX_VALUES_PER_FACET = 30
@@ -124,7 +127,7 @@ class ListingFilter(ABC):
 
     def matching_ids(self):
         """The ids of every match, in order; kept with the page tree snapshot, so a listing
-        and its filters are looked up once per content change (home.page_tree)."""
+        and its filters are looked up once per content change (buero.page_tree)."""
         selection = tuple((facet.param, tuple(sorted(facet.selected))) for facet in self.facets)
         key = ("listing", self.model._meta.label, self.index_page.pk, self.locale_id, selection)
         return page_tree.current().memo(

@@ -13,14 +13,17 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from home import page_tree
-from home.sections import HELP_CHECK_SECTIONS, collect_sections
+from buero import page_tree
+from buero.sections import HELP_CHECK_SECTIONS, collect_sections
 
 from . import benefits
 from .filters import CARD_FIELDS, related_by_translation_key
-from .models import OfferPage, PartnerPage, Topic
+
+# From the modules that define them, not the models package: its HelpCheckPage imports this.
 from .models.choices import FREE_HELP
-from .models.taxonomy import localized
+from .models.offers import OfferPage
+from .models.partners import PartnerPage
+from .models.taxonomy import Topic, localized
 
 #: Child rows the form offers; a bigger family is welcome in the consultation hour.
 CHILD_ROWS = 6

@@ -8,14 +8,20 @@ group edit them too. Publishing is never granted: partners submit to the office'
 """
 
 from django.contrib.auth.models import Group
-from wagtail.models import GroupPagePermission, PagePermissionTester
-from wagtail.permissions import page_permission_policy
+from wagtail.models import GroupPagePermission, get_page_models
 
-from home.editor_groups import admin_access, grant_page_actions
+from buero.editor_groups import admin_access, grant_page_actions
+
+from .models import PartnerPage
+
+# The pages' side, which the page models import (the migrations name PartnerLinkedPage here).
+from .partner_links import (  # noqa: F401
+    PARTNER_ACTIONS,
+    PartnerLinkedPage,
+    PartnerPermissionTester,
+)
 
 GROUP_PREFIX = "Netzwerkpartner – "
-#: What a partner group may do on its own pages; never "publish".
-PARTNER_ACTIONS = ("change",)
 
 
 def partner_group_name(partner):
@@ -35,8 +41,6 @@ def setup_partner_group(partner):
 
 def partner_pages_of(user):
     """The partner pages whose group the user belongs to (by their page permissions)."""
-    from .models import PartnerPage
-
     if not user.is_active:
         return PartnerPage.objects.none()
     return PartnerPage.objects.filter(
@@ -46,55 +50,8 @@ def partner_pages_of(user):
     )
 
 
-class PartnerPermissionTester(PagePermissionTester):
-    """Page permissions plus those the user holds on the partner pages this page is run by."""
-
-    def __init__(self, user, page):
-        super().__init__(user, page)
-        # The office already has these rights along the tree; only partners need the lookup
-        # (which costs a query, and the explorer builds a tester for every row).
-        if (
-            user.is_active
-            and not user.is_superuser
-            and not self.permissions >= set(PARTNER_ACTIONS)
-        ):
-            partner_paths = [partner.path for partner in page.linked_partners()]
-            for grant in page_permission_policy.get_cached_permissions_for_user(user):
-                action = grant.permission.codename.rsplit("_", maxsplit=1)[0]
-                if action in PARTNER_ACTIONS and grant.page.path in partner_paths:
-                    self.permissions.add(action)
-
-
-class PartnerLinkedPage:
-    """Mixin for pages that a network partner runs and may therefore edit.
-
-    ``partner_field`` names the field that links the partner (a foreign key or a
-    many-to-many field to ``PartnerPage``).
-    """
-
-    partner_field = ""
-
-    def linked_partners(self):
-        """The partner pages whose editors may edit this page."""
-        field = self._meta.get_field(self.partner_field)
-        if field.many_to_many:
-            return list(getattr(self, self.partner_field).all())
-        partner = getattr(self, self.partner_field)
-        return [partner] if partner is not None else []
-
-    @classmethod
-    def linked_to(cls, partners):
-        """The pages of this type that the given partners run."""
-        return cls.objects.filter(**{f"{cls.partner_field}__in": partners}).distinct()
-
-    def permissions_for_user(self, user):
-        return PartnerPermissionTester(user, self)
-
-
 def pages_managed_by(user):
     """The partner pages of the user's partner groups and every page linked to them."""
-    from wagtail.models import get_page_models
-
     partners = list(partner_pages_of(user))
     pages = list(partners)
     for model in get_page_models():

@@ -10,9 +10,9 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home import page_tree
-from home.dashboard import can_publish
-from home.sections import HOME_SECTIONS
+from buero import editor_groups, page_tree
+from buero.dashboard import can_publish
+from buero.sections import EMPTY_RESULTS_SECTIONS, HOME_SECTIONS, OFFICE_PAGE_TYPES
 
 from .dashboard import HelpCheckPanel, PartnerPagesPanel
 from .models import HelpCheckPage, OfferPage, PartnerPage, TargetGroup, Topic
@@ -39,7 +39,7 @@ class TaxonomyGroup(SnippetViewSetGroup):
     items = (TopicViewSet, TargetGroupViewSet)
     menu_icon = "tag"
     menu_label = "Themen und Zielgruppen"
-    menu_name = "taxonomy"
+    menu_name = "buero_taxonomy"
 
 
 register_snippet(TaxonomyGroup)
@@ -67,7 +67,8 @@ class OfferListingViewSet(PageListingViewSet):
     model = OfferPage
     icon = "help"
     menu_label = "Alle Hilfsangebote"
-    name = "offer_pages"
+    name = "buero_offer_pages"
+    url_prefix = "buero/offers"
     columns = [*PageListingViewSet.columns, REVIEWED_COLUMN]
 
 
@@ -76,7 +77,8 @@ class PartnerListingViewSet(PageListingViewSet):
     model = PartnerPage
     icon = "group"
     menu_label = "Alle Netzwerkpartner"
-    name = "partner_pages"
+    name = "buero_partner_pages"
+    url_prefix = "buero/partners"
     columns = [*PageListingViewSet.columns, REVIEWED_COLUMN]
 
 
@@ -84,7 +86,18 @@ class NetworkListingGroup(ViewSetGroup):
     items = (OfferListingViewSet, PartnerListingViewSet)
     menu_icon = "list-ul"
     menu_label = "Angebote und Netzwerk"
-    menu_name = "network"
+    menu_name = "buero_network"
+
+
+@hooks.register(OFFICE_PAGE_TYPES)
+def office_page_types():
+    """What the office's section holds of this app: offers, network, help check, youth page."""
+    return [
+        "buero_angebote.OfferIndexPage",
+        "buero_angebote.PartnerIndexPage",
+        "buero_angebote.HelpCheckPage",
+        "buero_angebote.YouthPage",
+    ]
 
 
 @hooks.register("register_admin_viewset")
@@ -97,13 +110,29 @@ def add_partner_pages_panel(request, panels):
     panels.extend([PartnerPagesPanel(), HelpCheckPanel()])
 
 
+@hooks.register(EMPTY_RESULTS_SECTIONS, order=-10)
+def help_check_when_nothing_found(page, request):
+    """A search or a filter that found nothing: the help check asks instead, in a few
+    questions (the office's help check, the nearest one above the page)."""
+    tree = page_tree.current()
+    node = tree.get(page.pk)
+    while node is not None:
+        help_check = tree.child_of_type(node, HelpCheckPage)
+        if help_check is not None:
+            return render_to_string(
+                "buero_angebote/includes/help_check_teaser.html", {"help_check": help_check}
+            )
+        node = tree.parent(node)
+    return ""
+
+
 @hooks.register(HOME_SECTIONS, order=-10)
 def help_check_on_home(page, request):
     """ "Welche Hilfe passt zu mir?" as the home page's first action, above the next hour."""
     node = page_tree.current().child_of_type(page, HelpCheckPage)
     if node is None:
         return ""
-    return render_to_string("angebote/includes/help_check_teaser.html", {"help_check": node})
+    return render_to_string("buero_angebote/includes/help_check_teaser.html", {"help_check": node})
 
 
 #: Actions of the page editor after which Wagtail leaves for the parent page's listing.
@@ -132,3 +161,16 @@ def partners_choose_among_their_own_and_public_pages(pages, request):
         return pages
     own = [page.pk for page in pages_managed_by(user)]
     return pages.filter(pk__in=own) | page_tree.current().public(pages)
+
+
+@hooks.register(editor_groups.MANAGED_PAGES)
+def partner_pages_and_the_pages_they_run(user):
+    """A partner organisation's editors look after its partner page and the pages it runs:
+    they read the feedback on them (buero.views.feedback_pages)."""
+    return pages_managed_by(user)
+
+
+@hooks.register(editor_groups.EDITOR_MODELS_HOOK)
+def taxonomy_for_the_office():
+    """The office maintains the topics and target groups (buero_setup_groups)."""
+    return ["buero_angebote.topic", "buero_angebote.targetgroup"]

@@ -5,7 +5,7 @@ A family on a prepaid phone should not wait for a page that nobody changed. Anon
 requests for public pages are answered from the cache (Redis in production, see settings);
 editors and anything with a cookie, a form post or the admin always reach Django.
 
-Invalidation is by generation, not by key (home.content_generation): every fresh copy's key
+Invalidation is by generation, not by key (buero.content_generation): every fresh copy's key
 contains the current generation, and any change that can show on a public page starts a new
 one. That is correct for a site of this size, where one change can reach many pages (menus,
 cards, the next consultation box), and needs no list of which page shows what.
@@ -21,7 +21,7 @@ never kept for days, and any response that says ``no-cache`` (the service worker
 A copy is kept per address as the site knows it, not as a visitor spells it (``Address``):
 the root URL of the Wagtail site that serves the request, never the Host header or its port,
 which anyone can vary; the path; and only the query parameters that the page type or view
-declares it reads (``query_parameters``, see home.models.BasePage). Every other parameter is
+declares it reads (``query_parameters``, see buero.models.BasePage). Every other parameter is
 dropped before the view runs, so the view sees exactly what the key holds and its copy is
 right for every request with that key: a link shared with a messenger's tracking tag comes
 from the cache like the plain address, and made-up parameters or ports make no new entry.
@@ -49,7 +49,7 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
-from home import content_generation, page_tree
+from buero import content_generation, page_tree
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ def keeps_stale_copy(request):
 
 
 def may_serve_stale(response):
-    """A response that says ``no-cache`` (the service worker, home.offline) must be checked
+    """A response that says ``no-cache`` (the service worker, buero.offline) must be checked
     on every use: a days-old copy of it would bring back a past deployment."""
     return "no-cache" not in response.get("Cache-Control", "")
 
@@ -155,7 +155,7 @@ def site_rows():
 def site_root_url(request):
     """The root URL of the site that serves ``request`` ("https://example.org"), or None.
 
-    Matched as Wagtail and the page tree match it (home.page_tree.match_site), but on rows
+    Matched as Wagtail and the page tree match it (buero.page_tree.match_site), but on rows
     that outlive a database outage, so that a worker finds the stale copies then too.
     """
     row = page_tree.match_site(site_rows(), *page_tree.host_and_port(request))

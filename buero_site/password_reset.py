@@ -10,8 +10,8 @@ from django.http import HttpResponseRedirect
 from wagtail.admin.forms.auth import PasswordResetForm
 from wagtail.admin.views.account import PasswordResetView
 
-from home.limits import NOTIFICATION_EMAILS
-from home.visitors import over_limit
+from buero.limits import NOTIFICATION_EMAILS
+from buero.visitors import over_limit
 
 #: Reset requests per hour from one address, and for one e-mail address from anywhere.
 RATE_LIMIT = 3

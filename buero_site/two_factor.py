@@ -27,7 +27,7 @@ from wagtail_2fa.utils import (
 )
 from wagtail_2fa.views import LoginView
 
-from home import printing
+from buero import printing
 
 
 class SingleDeviceTokenForm(TokenForm):
@@ -49,7 +49,7 @@ def needs_second_factor(user):
     return (
         user.is_superuser
         or user.has_perms(["wagtailadmin.enable_2fa"])
-        or (user.has_perm("events.view_appointmentrequest"))
+        or (user.has_perm("buero_events.view_appointmentrequest"))
     )
 
 

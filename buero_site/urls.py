@@ -6,8 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import views as home_views
-from home.sitemaps import MultilingualSitemap
+from buero import views as home_views
+from buero.sitemaps import MultilingualSitemap
 
 from .password_reset import RateLimitedPasswordResetView
 
@@ -17,7 +17,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
-    path("", include("opendata.urls")),
+    # The plugin's own addresses: form posts, APIs, feeds and the dates widget.
+    path("", include("buero.urls")),
 ]
 
 if settings.DEBUG:
@@ -31,9 +32,8 @@ if settings.DEBUG:
 # A request for / is redirected by LocaleMiddleware to the best language from
 # Accept-Language, German otherwise.
 urlpatterns += i18n_patterns(
-    path("", include("opendata.language_urls")),
     # Wagtail's URLs, its page view replaced by the one that routes through the page tree
-    # snapshot (home.views.serve); a host site may keep Wagtail's own.
+    # snapshot (buero.views.serve); a host site may keep Wagtail's own.
     *(url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"),
     re_path(wagtail_urls.serve_pattern, home_views.serve, name="wagtail_serve"),
     prefix_default_language=True,

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from wagtail.models import Locale
 
-from home.dashboard import PANEL_ITEMS, DashboardPanel, Item, edit_url, editable_by
+from buero.dashboard import PANEL_ITEMS, DashboardPanel, Item, edit_url, editable_by
 
 from .models import AppointmentRequest, ConsultationPage, CoursePage
 from .models.courses import CourseStatus
@@ -94,11 +94,15 @@ class AppointmentRequestsPanel(DashboardPanel):
     order = 50
 
     def is_shown(self, user):
-        return user.has_perm("events.view_appointmentrequest")
+        return user.has_perm("buero_events.view_appointmentrequest")
 
     def get_items(self, request):
         count = AppointmentRequest.objects.filter(status=RequestStatus.NEW).count()
         if not count:
             return []
         title = "1 neue Anfrage" if count == 1 else f"{count} neue Anfragen"
-        return [Item(title, reverse("appointment_requests:index"), "Bitte melden Sie sich.", "neu")]
+        return [
+            Item(
+                title, reverse("buero_appointment_requests:index"), "Bitte melden Sie sich.", "neu"
+            )
+        ]

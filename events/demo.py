@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from home.demo import add_entry_point
-from home.models import VenueAccess
+from buero.demo import add_entry_point
+from buero.models import VenueAccess
 
 from .models import (
     AppointmentRequestPage,
@@ -17,7 +17,7 @@ from .models import (
     CourseIndexPage,
     CoursePage,
     CourseSession,
-    EventIndexPage,
+    DateIndexPage,
 )
 from .recurrence import TIME_ZONE
 
@@ -118,11 +118,11 @@ def load(context):
     home = context["home"]
     partners = context.get("partners", {})
     today = timezone.localdate()
-    index = EventIndexPage.objects.child_of(home).first()
+    index = DateIndexPage.objects.child_of(home).first()
     created = 0
     if index is None:
         index = home.add_child(
-            instance=EventIndexPage(
+            instance=DateIndexPage(
                 title="Termine",
                 slug="termine",
                 show_in_menus=True,
@@ -294,14 +294,14 @@ def _courses(home, context, today):
     return created
 
 
-#: Courses that ship with hand-written translations (see home.demo_translation).
+#: Courses that ship with hand-written translations (see buero.demo_translation).
 TRANSLATED_COURSES = [slugify(course[0])[:80] for course in COURSES[:2]]
 
 
 def translatable_objects():
     """The German demo pages that ship with hand-written translations, parents first."""
     locale = Locale.get_default()
-    event_index = EventIndexPage.objects.filter(locale=locale).first()
+    event_index = DateIndexPage.objects.filter(locale=locale).first()
     course_index = CourseIndexPage.objects.filter(locale=locale).first()
     if event_index is None or course_index is None:
         return []

@@ -4,9 +4,9 @@ Appointment requests keep a phone number or an e-mail address. With ``EncryptedT
 the database table holds a Fernet token (AES-128-CBC with HMAC-SHA256, see the
 ``cryptography`` package) instead of the text, so a copy of the database alone, a backup or
 a look at the raw table reveals nothing. The keys come from the setting
-``FIELD_ENCRYPTION_KEYS``: a list of url-safe base64 Fernet keys, newest first. The first key
+``BUERO_FIELD_ENCRYPTION_KEYS``: a list of url-safe base64 Fernet keys, newest first. The first key
 encrypts, every key decrypts. To rotate, put a new key first, keep the old ones after it, run
-``manage.py rotate_encryption_keys`` (``rotate()`` below), then remove the old keys.
+``manage.py buero_rotate_encryption_keys`` (``rotate()`` below), then remove the old keys.
 
 What the field cannot do, because each value is encrypted with a random IV and the same text
 gives a different token every time:
@@ -29,7 +29,7 @@ from django.core.exceptions import FieldError, ImproperlyConfigured
 from django.db import models, transaction
 from django.db.models import ExpressionWrapper, F, Value
 
-SETTING = "FIELD_ENCRYPTION_KEYS"
+SETTING = "BUERO_FIELD_ENCRYPTION_KEYS"
 GENERATE = (
     'python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"'
 )
@@ -40,7 +40,7 @@ class DecryptionError(Exception):
 
 
 def fernet():
-    """The ``MultiFernet`` of ``settings.FIELD_ENCRYPTION_KEYS`` (cached per tuple of keys)."""
+    """The ``MultiFernet`` of ``settings.BUERO_FIELD_ENCRYPTION_KEYS`` (cached per tuple of keys)."""
     keys = getattr(settings, SETTING, None)
     if isinstance(keys, str | bytes):
         raise ImproperlyConfigured(
@@ -85,7 +85,7 @@ def decrypt(token, where="A value"):
 def undecryptable(where):
     return DecryptionError(
         f"{where} could not be decrypted with any key in {SETTING}. Was the key that "
-        "encrypted it removed before `manage.py rotate_encryption_keys` had re-encrypted "
+        "encrypted it removed before `manage.py buero_rotate_encryption_keys` had re-encrypted "
         "every row? Put the old key back after the newest one, run the command, and only "
         "then remove the old key."
     )
@@ -132,7 +132,7 @@ class EncryptedTextField(models.TextField):
                     "An EncryptedTextField cannot be unique, a primary key or indexed: the "
                     "same text gives a different token every time.",
                     obj=self,
-                    id="events.E901",
+                    id="buero_events.E901",
                 )
             )
         return errors
@@ -224,11 +224,11 @@ def encrypted_fields(candidates=None):
 
 
 def check_keys(app_configs=None, **kwargs):
-    """events.E902: usable keys, as soon as an installed model has an encrypted field."""
+    """buero_events.E902: usable keys, as soon as an installed model has an encrypted field."""
     if not encrypted_fields():
         return []
     try:
         fernet()
     except ImproperlyConfigured as error:
-        return [checks.Error(str(error), id="events.E902")]
+        return [checks.Error(str(error), id="buero_events.E902")]
     return []

@@ -16,16 +16,16 @@ from .models import (
     CourseIndexPage,
     CoursePage,
     CourseSession,
-    EventIndexPage,
+    DateIndexPage,
 )
 
 
-class EventIndexPageFactory(wagtail_factories.PageFactory):
+class DateIndexPageFactory(wagtail_factories.PageFactory):
     title = "Termine"
     slug = "termine"
 
     class Meta:
-        model = EventIndexPage
+        model = DateIndexPage
 
 
 class ConsultationPageFactory(wagtail_factories.PageFactory):

@@ -15,6 +15,8 @@ from django.http import HttpResponse
 from django.utils import timezone, translation
 from icalendar import Calendar, Event
 
+from buero import figures
+
 from . import recurrence
 
 HORIZON = datetime.timedelta(days=365)
@@ -146,9 +148,11 @@ def series_calendar(request, pages, name):
 
 
 def ical_response(calendar, filename):
+    """The calendar file, counted as a download on each serve (buero.figures): a subscribed
+    calendar is fetched again by the visitor's calendar app every few hours."""
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return figures.mark(response, figures.DOWNLOAD, translation.get_language(), figures.CALENDAR)
 
 
 def calendar_response(request, entries, name, filename):

@@ -12,8 +12,9 @@ from angebote.models import Topic
 from angebote.models.choices import SPOKEN_LANGUAGES
 from angebote.models.taxonomy import localized
 
-from .models import ConsultationPage, CoursePage, CourseSession
-from .models.courses import CourseFormat, CourseStatus, Profession
+# From the modules that define them, not the models package: its index pages import this.
+from .models.consultations import ConsultationPage
+from .models.courses import CourseFormat, CoursePage, CourseSession, CourseStatus, Profession
 
 WEEKS = 6
 CONSULTATION = "consultation"

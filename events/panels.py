@@ -8,7 +8,7 @@ class RequestDetailsPanel(Panel):
     which language, with German labels and Berlin time, above the field for its status."""
 
     class BoundPanel(Panel.BoundPanel):
-        template_name = "events/admin/request_details_panel.html"
+        template_name = "buero_events/admin/request_details_panel.html"
 
         def is_shown(self):
             return bool(self.instance.pk) and super().is_shown()

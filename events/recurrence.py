@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import holidays
 from dateutil import rrule
 
-from home.source_text import SourceText
+from buero.source_text import SourceText
 
 TIME_ZONE = ZoneInfo("Europe/Berlin")
 WEEKLY = "weekly"

@@ -24,34 +24,28 @@ from django.utils.translation import pgettext_lazy
 from angebote.models import Topic
 from angebote.models.choices import SPOKEN_LANGUAGES
 from angebote.models.taxonomy import localized
-from home import page_tree
-from home.editor_groups import COUNSELLORS
-from home.limits import NOTIFICATION_EMAILS, Cap
-from home.visitors import over_limit
+from buero import figures
+from buero.editor_groups import COUNSELLORS
+from buero.limits import NOTIFICATION_EMAILS, Cap
+from buero.visitors import over_limit
 
 from .encryption import fernet
-from .models.requests import (
-    WEEKDAY_CODES,
-    AppointmentRequest,
-    AppointmentRequestPage,
-    ContactMethod,
-    TimeOfDay,
-)
+from .models.requests import WEEKDAY_CODES, AppointmentRequest, ContactMethod, TimeOfDay
 
 #: Requests one client may send per hour; the count is kept under a keyed hash of the
 #: address, never the address.
 RATE_LIMIT = 5
 RATE_WINDOW = 3600
-#: Requests from everyone together per hour (setting APPOINTMENT_REQUESTS_PER_HOUR): many
+#: Requests from everyone together per hour (setting BUERO_APPOINTMENT_REQUESTS_PER_HOUR): many
 #: addresses at once must not fill the list and the counsellors' inboxes.
 APPOINTMENT_REQUESTS = Cap(
     "appointment-requests",
-    "APPOINTMENT_REQUESTS_PER_HOUR",
+    "BUERO_APPOINTMENT_REQUESTS_PER_HOUR",
     20,
     "Terminanfragen",
     hint="Wer danach eine Anfrage schickte, bekam „Bitte versuchen Sie es später noch einmal“.",
-    url_name="appointment_requests:index",
-    permission="events.view_appointmentrequest",
+    url_name="buero_appointment_requests:index",
+    permission="buero_events.view_appointmentrequest",
 )
 #: A person needs a few seconds for the form; a script does not. Older than this, the form
 #: asks to be sent again (its time stamp is signed).
@@ -212,7 +206,7 @@ def notify_counsellors():
         return
     if not NOTIFICATION_EMAILS.take():
         return  # the request is in the list all the same; the start page says so
-    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("appointment_requests:index")
+    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("buero_appointment_requests:index")
     with translation.override(settings.LANGUAGE_CODE):
         send_mail(
             "Neue Terminanfrage",
@@ -231,7 +225,7 @@ def _private(response):
 def _limited(request, context):
     """ "Please try again later", for one visitor's limit or everyone's (``busy``)."""
     response = TemplateResponse(
-        request, "events/appointment_request_limited.html", context, status=429
+        request, "buero_events/appointment_request_limited.html", context, status=429
     )
     response["Retry-After"] = str(RATE_WINDOW)
     return _private(response)
@@ -250,7 +244,10 @@ def handle_request_form(page, request):
                 return _limited(request, context)
             if not APPOINTMENT_REQUESTS.take():
                 return _limited(request, {**context, "busy": True})
-            return _see_thanks(page, form.create_request(page.locale.language_code))
+            language = page.locale.language_code
+            withdraw_token = form.create_request(language)
+            figures.count(figures.APPOINTMENT_REQUEST, language)
+            return _see_thanks(page, withdraw_token)
         form.restart_clock()
     else:
         form = AppointmentRequestForm(page.locale_id)
@@ -271,7 +268,7 @@ def thanks_token(withdraw_token):
     and that page must still show the one-time withdrawal link. A session or a cookie would
     give every visitor a cookie; the bare token in the URL would stay readable in the
     browser's history for as long as the request exists. The Fernet token (the site's
-    FIELD_ENCRYPTION_KEYS) says nothing to whoever reads it and is refused after
+    BUERO_FIELD_ENCRYPTION_KEYS) says nothing to whoever reads it and is refused after
     THANKS_SECONDS, so an old history entry on a shared phone opens a plain "thank you".
     Neither the access log (paths only) nor the page cache (the page is private and
     no-store) keeps it, and the URL holds no name, contact or id.
@@ -302,7 +299,9 @@ def handle_thanks(page, request):
     if token:
         withdraw = page.url + page.reverse_subpage("withdraw")
         context["withdraw_url"] = f"{withdraw}?{urlencode({'token': token})}"
-    return _private(TemplateResponse(request, "events/appointment_request_done.html", context))
+    return _private(
+        TemplateResponse(request, "buero_events/appointment_request_done.html", context)
+    )
 
 
 def handle_withdraw(page, request):
@@ -320,25 +319,6 @@ def handle_withdraw(page, request):
     status = 200 if context["exists"] else 404
     return _private(
         TemplateResponse(
-            request, "events/appointment_request_withdraw.html", context, status=status
+            request, "buero_events/appointment_request_withdraw.html", context, status=status
         )
     )
-
-
-def appointment_page(language):
-    """The live appointment request page in ``language`` (a snapshot node), or None."""
-    tree = page_tree.current()
-
-    def find():
-        for node in tree.nodes.values():
-            model = node.specific_class
-            if (
-                node.live
-                and node.language == language
-                and model
-                and issubclass(model, AppointmentRequestPage)
-            ):
-                return node
-        return None
-
-    return tree.memo(("appointment-page", language), find)

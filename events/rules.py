@@ -9,7 +9,7 @@ from django.utils.dates import WEEKDAYS
 from django.utils.html import format_html
 from django.utils.translation import gettext, pgettext
 
-from home.templatetags.buero_tags import list_separator
+from buero.formats import list_separator
 
 from . import recurrence
 

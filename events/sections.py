@@ -8,10 +8,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from angebote.models.choices import SPOKEN_LANGUAGES
-from home import content_generation, page_tree
+from buero import content_generation, page_tree
 
 from .models import ConsultationPage
-from .requests import appointment_page
+from .models.request_page import appointment_page
 
 #: How far the home page's box looks ahead: every session of the coming week.
 WEEK = datetime.timedelta(days=7)
@@ -112,7 +112,7 @@ def render_next_consultation(
     others=0,
     interpreter=None,
     week=False,
-    template="events/includes/next_consultation.html",
+    template="buero_events/includes/next_consultation.html",
 ):
     # Keyed by the content generation too: a view restriction added or removed closes or
     # opens an hour without any publish.
@@ -150,7 +150,7 @@ def render_hosted_hours(page, request, partner_keys):
         return ""
     entries = [(hour, hour.upcoming(1, include_cancelled=False)) for hour in hours]
     return render_to_string(
-        "events/includes/hosted_hours.html", {"entries": entries}, request=request
+        "buero_events/includes/hosted_hours.html", {"entries": entries}, request=request
     )
 
 
@@ -178,7 +178,9 @@ def render_office_hours(page, request):
         "occurrences": occurrences,
         "interpreters": [languages[code] for code in codes if code in languages],
     }
-    return render_to_string("events/print/includes/office_hours.html", context, request=request)
+    return render_to_string(
+        "buero_events/print/includes/office_hours.html", context, request=request
+    )
 
 
 def office_opening_hours(page):

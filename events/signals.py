@@ -3,7 +3,7 @@
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished
 
-from home.facts import facts_written
+from buero.facts import facts_written
 
 from .models import ConsultationPage
 from .sections import forget_next_consultation

@@ -5,14 +5,16 @@ from django.utils import translation
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from home import page_tree
-from home.admin_policies import OnlyTheseActions
-from home.models import HomePage
-from home.sections import (
+from buero import editor_groups, page_tree
+from buero.admin_policies import OnlyTheseActions
+from buero.models import OfficePage
+from buero.sections import (
     EMPTY_RESULTS_SECTIONS,
     HELP_CHECK_SECTIONS,
     HOME_SECTIONS,
+    INTERPRETER_SECTIONS,
     OFFER_SECTIONS,
+    OFFICE_PAGE_TYPES,
     OFFLINE_PAGES,
     PARTNER_SECTIONS,
     PRINT_SECTIONS,
@@ -21,13 +23,23 @@ from home.sections import (
 )
 
 from .dashboard import AppointmentRequestsPanel, NextConsultationsPanel, RegistrationDeadlinePanel
-from .models import AppointmentRequest, EventIndexPage
+from .models import AppointmentRequest, DateIndexPage
 from .sections import (
     office_opening_hours,
     render_hosted_hours,
     render_next_consultation,
     render_office_hours,
 )
+
+
+@hooks.register(OFFICE_PAGE_TYPES)
+def office_page_types():
+    """What the office's section holds of this app: dates, courses, appointment requests."""
+    return [
+        "buero_events.DateIndexPage",
+        "buero_events.CourseIndexPage",
+        "buero_events.AppointmentRequestPage",
+    ]
 
 
 @hooks.register(HOME_SECTIONS)
@@ -54,34 +66,53 @@ def hours_of_the_partner(page, request):
 
 @hooks.register(EMPTY_RESULTS_SECTIONS)
 def next_consultation_when_nothing_found(page, request):
-    return render_next_consultation(page, request)
+    """Nothing found: the next hour, and the next one with an interpreter in the visitor's
+    language where one is offered."""
+    return render_next_consultation(page, request, interpreter=visitor_language())
+
+
+@hooks.register(INTERPRETER_SECTIONS)
+def next_interpreted_hour(page, request):
+    """Under the notice of a page shown in German: the next hour with an interpreter for the
+    visitor's language, where one is offered."""
+    language = visitor_language()
+    if language is None:
+        return ""
+    return render_next_consultation(
+        page,
+        request,
+        interpreter=language,
+        template="buero_events/includes/next_interpreted_hour.html",
+    )
+
+
+def visitor_language():
+    """The visitor's language where it is not German: an interpreter may be needed."""
+    language = translation.get_language()
+    return language if language != settings.LANGUAGE_CODE else None
 
 
 @hooks.register(HELP_CHECK_SECTIONS)
 def next_consultation_after_help_check(page, request):
     """The next hour, and the next one with an interpreter in the visitor's language; no
     further dates, so that the result's summary stays short on a phone (the box links them)."""
-    language = translation.get_language()
-    interpreter = language if language != settings.LANGUAGE_CODE else None
-    return render_next_consultation(page, request, interpreter=interpreter)
+    return render_next_consultation(page, request, interpreter=visitor_language())
 
 
 @hooks.register(YOUTH_SECTIONS)
 def next_consultation_for_young_people(page, request):
     """When a young person can just come by; with an interpreter in their language if one
     is offered soon."""
-    language = translation.get_language()
-    interpreter = language if language != settings.LANGUAGE_CODE else None
-    return render_next_consultation(page, request, interpreter=interpreter)
+    return render_next_consultation(page, request, interpreter=visitor_language())
 
 
 @hooks.register(PRINT_SECTIONS)
 def consultation_hours_in_print(page, request):
     """The office's poster names its hours and next dates; a take-away sheet the next hour."""
-    if isinstance(page, HomePage):
+    if isinstance(page, OfficePage):
         return render_office_hours(page, request)
     return render_next_consultation(
-        page, request, template="events/print/includes/next_consultation.html"
+        page, request, template="buero_events/print/includes/next_consultation.html"
     )
 
 
@@ -94,7 +125,7 @@ def office_hours_in_structured_data(page, request):
 @hooks.register(OFFLINE_PAGES)
 def dates_page_offline(page, request):
     """The dates page of the home page's language is stored for offline reading."""
-    node = page_tree.current().child_of_type(page, EventIndexPage)
+    node = page_tree.current().child_of_type(page, DateIndexPage)
     return [node.url] if node is not None and node.url else []
 
 
@@ -110,7 +141,8 @@ class AppointmentRequestViewSet(ModelViewSet):
     page shows all it says (German labels, Berlin time) above the field for its status."""
 
     model = AppointmentRequest
-    name = "appointment_requests"
+    name = "buero_appointment_requests"
+    url_prefix = "buero/appointment-requests"
     icon = "date"
     menu_label = "Terminanfragen"
     menu_order = 150
@@ -135,3 +167,14 @@ class AppointmentRequestViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_appointment_requests():
     return AppointmentRequestViewSet()
+
+
+@hooks.register(editor_groups.COUNSELLOR_PERMISSIONS)
+def counsellors_answer_appointment_requests():
+    """The group "Beratung" reads the appointment requests, sets their status and deletes
+    them (buero_setup_groups); no other group sees them."""
+    return [
+        "buero_events.view_appointmentrequest",
+        "buero_events.change_appointmentrequest",
+        "buero_events.delete_appointmentrequest",
+    ]

@@ -2,17 +2,9 @@ from django.apps import AppConfig
 
 
 class HomeConfig(AppConfig):
-    """Home page, standard pages, the office's site settings and shared presentation pieces."""
+    """The standalone site's own app, as `wagtail start` makes one: what a host site already
+    has and never installs from the plugin (the office as the site's root, the demo)."""
 
     name = "home"
-    verbose_name = "Startseite und Seiten"
+    verbose_name = "Eigenständige Website"
     default_auto_field = "django.db.models.BigAutoField"
-    #: load_demo_content imports this app's demo module.
-    has_demo_content = True
-
-    def ready(self):
-        from . import content_generation, date_input, facts, signals  # noqa: F401
-
-        content_generation.connect_signals()
-        date_input.register()
-        facts.connect_signals()

@@ -7,4 +7,5 @@ class OpendataConfig(AppConfig):
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "opendata"
+    label = "buero_opendata"
     verbose_name = "Offene Daten"

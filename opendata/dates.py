@@ -5,7 +5,7 @@ The series of a language are those of its tree, which holds the German page (an 
 where a series is not translated yet; a language without any series shows the German ones.
 Whatever the number of series, reading them costs four queries: the series, their
 cancellations and extra dates (``ConsultationPage.load_dates``), and, once per snapshot, the
-page tree that gives their addresses (home.page_tree).
+page tree that gives their addresses (buero.page_tree).
 """
 
 import re
@@ -14,8 +14,8 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 
-from events.models import ConsultationPage, EventIndexPage
-from home import page_tree
+from buero import page_tree
+from events.models import ConsultationPage, DateIndexPage
 
 #: Dates the widget shows unless asked for another number, and the most it shows.
 WIDGET_DATES, WIDGET_MAX = 5, 20
@@ -71,7 +71,7 @@ def dates_page_url(series, language):
     parent = tree.parent(series[0]) if series else None
     if parent is None:
         for code in dict.fromkeys((language, source_language())):
-            index = EventIndexPage.objects.live().filter(locale__language_code=code).first()
+            index = DateIndexPage.objects.live().filter(locale__language_code=code).first()
             if index is not None:
                 parent = tree.get(index.pk)
                 break

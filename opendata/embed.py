@@ -1,7 +1,7 @@
 """The dates for other sites: a widget to frame (the municipal portal, partners) and
 ``termine.json`` for portals that show the dates in their own layout.
 
-Only the widget may be framed, and only by the origins in ``EMBED_ALLOWED_ORIGINS``: every
+Only the widget may be framed, and only by the origins in ``BUERO_EMBED_ALLOWED_ORIGINS``: every
 other page keeps refusing (CSP ``frame-ancestors 'none'``, ``X-Frame-Options: DENY``).
 """
 
@@ -25,8 +25,9 @@ from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from events.models import EventIndexPage
-from home import page_tree
+from buero import page_tree
+from buero.models import OfficeSettings
+from events.models import DateIndexPage
 
 from . import api, dates
 
@@ -40,9 +41,9 @@ MAX_AGE = 300
 
 
 def allowed_origins():
-    """The origins that may frame the widget (setting ``EMBED_ALLOWED_ORIGINS``), those that
+    """The origins that may frame the widget (setting ``BUERO_EMBED_ALLOWED_ORIGINS``), those that
     do not look like ``https://host[:port]`` left out (the settings refuse them at start-up)."""
-    origins = getattr(settings, "EMBED_ALLOWED_ORIGINS", ())
+    origins = getattr(settings, "BUERO_EMBED_ALLOWED_ORIGINS", ())
     return [origin for origin in origins if ORIGIN.fullmatch(origin)]
 
 
@@ -111,7 +112,7 @@ def widget(request, slug=None):
         "several": len(series) > 1,
         "dates_url": dates.dates_page_url(every_series, language),
     }
-    return public(render(request, "opendata/embed/dates.html", context))
+    return public(render(request, "buero_opendata/embed/dates.html", context))
 
 
 # What the views read of the query string: the page cache keeps a copy per value of these
@@ -121,7 +122,7 @@ widget.query_parameters = ("anzahl", "sprechstunde")
 
 def message(request, text, status):
     """A short page inside the frame instead of the site's error page with its chrome."""
-    return render(request, "opendata/embed/message.html", {"message": text}, status=status)
+    return render(request, "buero_opendata/embed/message.html", {"message": text}, status=status)
 
 
 class JSONEncoder(DjangoJSONEncoder):
@@ -168,7 +169,7 @@ dates_json.query_parameters = ("lang", "anzahl", "sprechstunde")
 
 #: The permission of the office's settings ("Büro und Kontakt"): who may change how the site
 #: presents itself may hand out the code that shows it elsewhere.
-ADMIN_PERMISSION = "home.change_officesettings"
+ADMIN_PERMISSION = "buero.change_officesettings"
 #: The frame's height in pixels for the default number of dates.
 FRAME_HEIGHT = 520
 
@@ -190,13 +191,11 @@ def iframe_code(url, title):
 def embed_codes(request):
     """Per shipped language that has a dates page: the code of the widget with all series,
     of each series, and the address of termine.json."""
-    from home.models import OfficeSettings
-
     office = OfficeSettings.for_request(request).name
     tree = page_tree.current()
     indexes = {
         index.locale.language_code: index
-        for index in EventIndexPage.objects.live().select_related("locale").order_by("path")
+        for index in DateIndexPage.objects.live().select_related("locale").order_by("path")
     }
     languages = []
     for code, name in settings.LANGUAGES:
@@ -234,7 +233,7 @@ def index_series(index):
 class EmbedCodeView(WagtailAdminTemplateMixin, TemplateView):
     """Einbetten: the code that shows the dates on the municipal portal or a partner's site."""
 
-    template_name = "opendata/admin/embed.html"
+    template_name = "buero_opendata/admin/embed.html"
     page_title = "Einbetten"
     header_icon = "code"
     breadcrumbs_items = [

@@ -14,14 +14,21 @@ from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
 from angebote.models import OfferPage
+from buero import page_tree
+from buero.models import OfficeSettings
 from events.models import ConsultationPage, CoursePage, CourseSession
 from events.models.courses import CourseStatus
-from home import page_tree
-from home.models import OfficeSettings
 
+#: The feeds, as (URL name, title), that every page links in its <head> (FEED_LINKS hook).
+FEEDS = (
+    ("opendata_feed_offers", gettext_lazy("New and changed help offers")),
+    ("opendata_feed_courses", gettext_lazy("Upcoming courses")),
+    ("opendata_feed_cancellations", gettext_lazy("Cancelled consultation hours")),
+)
 #: Entries a feed holds, and how far ahead the cancellations feed looks.
 FEED_ITEMS = 30
 CANCELLATION_DAYS = 120

@@ -1,5 +1,4 @@
-"""The app's addresses below a language (/de/..., /ar/...): a host site includes them inside
-its ``i18n_patterns`` with ``path("", include("opendata.language_urls"))``."""
+"""The app's addresses below a language (/de/..., /ar/...), part of ``buero.urls``."""
 
 from django.urls import path
 

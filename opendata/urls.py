@@ -1,5 +1,4 @@
-"""The app's addresses without a language prefix (the APIs): a host site includes them with
-``path("", include("opendata.urls"))``."""
+"""The app's addresses without a language prefix (the APIs), part of ``buero.urls``."""
 
 from django.urls import path
 

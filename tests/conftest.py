@@ -7,22 +7,19 @@ from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
-# The host-site suite runs with its own settings module, the benchmarks only with
-# `make bench`, the browser tests only when named, `pytest tests/e2e` (their demo site stays
-# committed for the whole session; see Makefile).
-if os.environ.get("DJANGO_SETTINGS_MODULE") == "tests.host_site.settings":
-    collect_ignore_glob = ["home/*", "angebote/*", "events/*", "perf/*", "e2e/*", "test_*.py"]
-else:
-    collect_ignore = ["host_site", "e2e"]
-    if not os.environ.get("BUERO_BENCH"):
-        collect_ignore.append("perf")
+# The benchmarks run only with `make bench`; the browser tests and the host test only when
+# named, `pytest tests/e2e` (their demo site stays committed for the whole session) and
+# `pytest tests/host` (a site made by `wagtail start`, in subprocesses; see Makefile).
+collect_ignore = ["e2e", "host"]
+if not os.environ.get("BUERO_BENCH"):
+    collect_ignore.append("perf")
 
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Wagtail caches site root paths, the page tree its snapshot; a rolled-back test must
     not leak them."""
-    from home import page_tree
+    from buero import page_tree
 
     cache.clear()
     page_tree.forget()
@@ -43,9 +40,9 @@ def locales(db):
 @pytest.fixture
 def home(locales):
     """A German home page as the default site's root."""
-    from home.factories import HomePageFactory
+    from buero.factories import OfficePageFactory
 
-    home = HomePageFactory(parent=Page.get_first_root_node(), locale=locales["de"])
+    home = OfficePageFactory(parent=Page.get_first_root_node(), locale=locales["de"])
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     site.hostname, site.port, site.root_page = "localhost", 80, home
     site.save()
@@ -75,7 +72,7 @@ def translate(locales):
 @pytest.fixture
 def office(site):
     """The office's settings of the default site."""
-    from home.factories import OfficeSettingsFactory
+    from buero.factories import OfficeSettingsFactory
 
     return OfficeSettingsFactory(site=site)
 
@@ -108,6 +105,7 @@ def public_pages(home, translate, office):
         TopicFactory,
         YouthPageFactory,
     )
+    from buero.factories import OfficeInfoPageFactory
     from events.factories import (
         ConsultationCancellationFactory,
         ConsultationExtraDateFactory,
@@ -115,17 +113,16 @@ def public_pages(home, translate, office):
         CourseIndexPageFactory,
         CoursePageFactory,
         CourseSessionFactory,
-        EventIndexPageFactory,
+        DateIndexPageFactory,
     )
-    from home.factories import StandardPageFactory
 
     topic = TopicFactory(slug="schulden")
     young = TargetGroupFactory(slug="jugendliche")
     offers = OfferIndexPageFactory(parent=home, show_in_menus=True)
     partners = PartnerIndexPageFactory(parent=home, show_in_menus=True)
-    dates = EventIndexPageFactory(parent=home, show_in_menus=True)
+    dates = DateIndexPageFactory(parent=home, show_in_menus=True)
     courses = CourseIndexPageFactory(parent=home, show_in_menus=True)
-    about = StandardPageFactory(parent=home, show_in_menus=True)
+    about = OfficeInfoPageFactory(parent=home, show_in_menus=True)
     partner = PartnerPageFactory(parent=partners, topics=[topic])
     offer = OfferPageFactory(
         parent=offers,

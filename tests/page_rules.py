@@ -3,7 +3,7 @@
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.factories import HomePageFactory
+from buero.factories import OfficePageFactory
 
 
 class SiteRootTestCase(WagtailPageTestCase):
@@ -15,7 +15,7 @@ class SiteRootTestCase(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        cls.home = HomePageFactory(parent=Page.get_first_root_node())
+        cls.home = OfficePageFactory(parent=Page.get_first_root_node())
         site = Site.objects.get(is_default_site=True)
         site.root_page = cls.home
         site.save()

@@ -9,8 +9,8 @@ from django.test import Client, override_settings
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from buero.editor_groups import COUNSELLORS, setup_groups
 from events.factories import AppointmentRequestFactory
-from home.editor_groups import COUNSELLORS, setup_groups
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def behind_the_proxy(visitor, forged="203.0.113.1"):
     return {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": f"{forged}, {visitor}"}
 
 
-@override_settings(AXES_ENABLED=True, REVERSE_PROXY_COUNT=1)
+@override_settings(AXES_ENABLED=True, BUERO_REVERSE_PROXY_COUNT=1)
 def test_behind_the_proxy_the_lock_holds_one_address_and_user_not_the_user_everywhere(editor):
     attacker, office = Client(), Client()
     for n in range(5):
@@ -156,7 +156,7 @@ def test_counsellors_and_superusers_need_a_second_factor_before_any_admin_page(
     for user in (counsellor, superuser):
         client = Client()
         client.force_login(user)
-        for url in ("/admin/", "/admin/appointment_requests/", "/admin/2fa/devices/new"):
+        for url in ("/admin/", "/admin/buero/appointment-requests/", "/admin/2fa/devices/new"):
             response = client.get(url)
             assert response.status_code == 302, (user, url)
             assert response["Location"] == "/admin/zweiter-faktor/fehlt/", (user, url)
@@ -182,9 +182,9 @@ def test_an_office_administrator_sets_up_the_second_factor_in_person(counsellor,
     # Now the counsellor logs in with a code, and then reads the requests.
     client = Client()
     client.force_login(counsellor)
-    assert "/admin/2fa/auth" in client.get("/admin/appointment_requests/")["Location"]
+    assert "/admin/2fa/auth" in client.get("/admin/buero/appointment-requests/")["Location"]
     reading = verified_client(counsellor, device)
-    assert reading.get("/admin/appointment_requests/").status_code == 200
+    assert reading.get("/admin/buero/appointment-requests/").status_code == 200
 
 
 @override_settings(WAGTAIL_2FA_REQUIRED=True)
@@ -224,4 +224,4 @@ def test_the_first_administrator_gets_a_second_factor_on_the_server(monkeypatch,
 def test_without_the_switch_the_demo_logs_in_with_the_password(client, counsellor):
     """`make run` serves the demo with WAGTAIL_2FA_REQUIRED off (buero_site/settings/dev.py)."""
     client.force_login(counsellor)
-    assert client.get("/admin/appointment_requests/").status_code == 200
+    assert client.get("/admin/buero/appointment-requests/").status_code == 200

@@ -25,8 +25,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 from wagtail.search.models import IndexEntry
 
-from home.factories import StandardPageFactory
-from home.models import OfficeSettings
+from buero.factories import OfficeInfoPageFactory
+from buero.models import OfficeSettings
 
 postgresql_only = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -111,7 +111,7 @@ def content(home, translate, office, settings, tmp_path):
     folder of its own."""
     settings.MEDIA_ROOT = tmp_path / "media"
     wagtail_factories.ImageFactory(title="Der Jugendclub von außen")
-    page = StandardPageFactory(parent=home, title="Über uns")
+    page = OfficeInfoPageFactory(parent=home, title="Über uns")
     page.save_revision().publish()
     page.title = "Über uns und das Büro"
     page.save_revision().publish()

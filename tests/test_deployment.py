@@ -78,7 +78,7 @@ def test_production_refuses_to_start_with_malformed_field_encryption_keys():
 
 
 def test_production_counts_one_proxy_and_refuses_a_count_that_is_no_number():
-    code = "from django.conf import settings; print(settings.REVERSE_PROXY_COUNT)"
+    code = "from django.conf import settings; print(settings.BUERO_REVERSE_PROXY_COUNT)"
     environment = {
         "SECRET_KEY": "x" * 60,
         "ALLOWED_HOSTS": "offenes-buero.example.org",

@@ -15,14 +15,14 @@ from angebote.factories import (
     PartnerPageFactory,
 )
 from angebote.models import OfferPage
+from buero.factories import OfficeInfoPageFactory
 from events.factories import (
     ConsultationPageFactory,
     CourseIndexPageFactory,
     CoursePageFactory,
     CourseSessionFactory,
-    EventIndexPageFactory,
+    DateIndexPageFactory,
 )
-from home.factories import StandardPageFactory
 from tests.page_rules import SiteRootTestCase
 
 
@@ -32,7 +32,7 @@ class TestEditorsExperience(SiteRootTestCase):
         super().setUpTestData()
         offers = OfferIndexPageFactory(parent=cls.home)
         partners = PartnerIndexPageFactory(parent=cls.home)
-        dates = EventIndexPageFactory(parent=cls.home)
+        dates = DateIndexPageFactory(parent=cls.home)
         courses = CourseIndexPageFactory(parent=cls.home)
         partner = PartnerPageFactory(parent=partners, title="Schuldnerberatung")
         course = CoursePageFactory(parent=courses, title="Kinderarmut erkennen")
@@ -40,7 +40,7 @@ class TestEditorsExperience(SiteRootTestCase):
         cls.offers = offers
         cls.pages = [
             cls.home,
-            StandardPageFactory(parent=cls.home, title="Über uns"),
+            OfficeInfoPageFactory(parent=cls.home, title="Über uns"),
             offers,
             OfferPageFactory(parent=offers, title="Wohngeld", providers=[partner]),
             partners,
@@ -109,8 +109,8 @@ class TestEditorsExperience(SiteRootTestCase):
 
     def test_flat_listings_show_when_offers_and_partners_were_last_checked(self):
         for url, title in (
-            ("/admin/offer_pages/", "Wohngeld"),
-            ("/admin/partner_pages/", "Schuldnerberatung"),
+            ("/admin/buero/offers/", "Wohngeld"),
+            ("/admin/buero/partners/", "Schuldnerberatung"),
         ):
             content = self.client.get(url).content.decode()
             assert "Zuletzt geprüft" in content

@@ -18,7 +18,7 @@ from events.factories import (
     CourseIndexPageFactory,
     CoursePageFactory,
     CourseSessionFactory,
-    EventIndexPageFactory,
+    DateIndexPageFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +63,7 @@ def site_tree(home, office):
     partners = PartnerIndexPageFactory(parent=home)
     partner = PartnerPageFactory(parent=partners)
     offer = OfferPageFactory(parent=offers, providers=[partner])
-    events = EventIndexPageFactory(parent=home)
+    events = DateIndexPageFactory(parent=home)
     consultation = ConsultationPageFactory(parent=events)
     courses = CourseIndexPageFactory(parent=home)
     course = CoursePageFactory(parent=courses)

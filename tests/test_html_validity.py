@@ -29,6 +29,7 @@ from angebote.factories import (
     TopicFactory,
     YouthPageFactory,
 )
+from buero.factories import OfficeInfoPageFactory
 from events.factories import (
     AppointmentRequestPageFactory,
     ConsultationCancellationFactory,
@@ -37,9 +38,8 @@ from events.factories import (
     CourseIndexPageFactory,
     CoursePageFactory,
     CourseSessionFactory,
-    EventIndexPageFactory,
+    DateIndexPageFactory,
 )
-from home.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +49,7 @@ REQUIRED = os.environ.get("BUERO_E2E_REQUIRED") == "1"
 # the pagination, a cancelled date, a search result.
 SHOWN = {
     "ar-alias": 'class="notice"',
+    "fa-alias": 'class="notice"',
     "de-offers": 'class="pagination"',
     "ar-offers": 'class="pagination"',
     "de-dates": "Fortbildung des Teams",
@@ -86,7 +87,8 @@ def next_weekday(weekday):
 
 @pytest.fixture
 def urls(home, office, translate, locales):
-    """One page of every public type (and filtered listings, search, 404) in German and Arabic."""
+    """One page of every public type (and filtered listings, search, 404) in German, Arabic
+    and Persian."""
     topic = TopicFactory(slug="schulden")
     arabic_topic = topic.copy_for_translation(locales["ar"])
     arabic_topic.name = "الديون"
@@ -94,10 +96,10 @@ def urls(home, office, translate, locales):
     group = TargetGroupFactory(slug="eltern")
     offers = OfferIndexPageFactory(parent=home, show_in_menus=True)
     partners = PartnerIndexPageFactory(parent=home, show_in_menus=True)
-    dates = EventIndexPageFactory(parent=home, show_in_menus=True)
+    dates = DateIndexPageFactory(parent=home, show_in_menus=True)
     courses = CourseIndexPageFactory(parent=home, show_in_menus=True)
     image = wagtail_factories.ImageFactory()
-    about = StandardPageFactory(
+    about = OfficeInfoPageFactory(
         parent=home,
         title="Über uns",
         slug="ueber-uns",
@@ -124,7 +126,7 @@ def urls(home, office, translate, locales):
         ],
     )
     # Never translated: the Arabic tree has an alias, German text with a notice.
-    imprint = StandardPageFactory(parent=home, title="Impressum", slug="impressum")
+    imprint = OfficeInfoPageFactory(parent=home, title="Impressum", slug="impressum")
     partner = PartnerPageFactory(parent=partners, topics=[topic])
     OpeningHoursFactory(page=partner)
     ContactPersonFactory(page=partner)
@@ -180,11 +182,13 @@ def urls(home, office, translate, locales):
         "youth": youth,
         "full-course": full_course,
     }
-    pages = {"de": german, "ar": {name: translate(page, "ar") for name, page in german.items()}}
+    pages = {"de": german}
+    for code in ("ar", "fa"):
+        pages[code] = {name: translate(page, code) for name, page in german.items()}
+        pages[code]["alias"] = imprint.copy_for_translation(locales[code], alias=True)
     for page in more_offers:
         translate(page, "ar")
     pages["de"]["imprint"] = imprint
-    pages["ar"]["alias"] = imprint.copy_for_translation(locales["ar"], alias=True)
 
     urls = {}
     for code, by_name in pages.items():
@@ -203,7 +207,7 @@ def urls(home, office, translate, locales):
             f"{code}-search-results": f"{home_url}suche/?q=Kinderzuschlag",
             f"{code}-search-no-results": f"{home_url}suche/?q=Zwischenzeitlich",
             f"{code}-not-found": f"{home_url}gibt-es-nicht/",
-            # Print material and the QR code view (home.printing).
+            # Print material and the QR code view (buero.printing).
             f"{code}-office-poster": f"{home_url}plakat/",
             f"{code}-poster-bilingual": f"{by_name['consultation'].url}plakat/"
             + ("ar/" if code == "de" else "de/"),

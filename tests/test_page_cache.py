@@ -15,11 +15,11 @@ from angebote.factories import (
     TopicFactory,
 )
 from angebote.filters import OfferFilter, PartnerFilter
+from buero import content_generation, page_tree
+from buero.models import FEEDBACK_PARAMETER, BasePage
 from buero_site import page_cache
-from events.factories import CourseIndexPageFactory, EventIndexPageFactory
+from events.factories import CourseIndexPageFactory, DateIndexPageFactory
 from events.listing import CourseListing, EventListing
-from home import content_generation, page_tree
-from home.models import FEEDBACK_PARAMETER, BasePage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("office")]
 
@@ -202,7 +202,7 @@ def test_listings_declare_every_filter_they_read(home, locales):
     for listing, page in listings:
         facets = {facet.param for facet in listing(page, request).facets}
         assert facets | {"page"} <= set(page.query_parameters), listing
-    events = EventIndexPageFactory(parent=home)
+    events = DateIndexPageFactory(parent=home)
     courses = CourseIndexPageFactory(parent=home)
     for listing, page in ((EventListing, events), (CourseListing, courses)):
         facets = {facet.param for facet in listing(page, request, Page.objects.none()).facets}

@@ -19,7 +19,7 @@ from events.factories import (
     ConsultationPageFactory,
     CourseIndexPageFactory,
     CoursePageFactory,
-    EventIndexPageFactory,
+    DateIndexPageFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,7 @@ def urls(home, office):
             target_groups=[young],
             youth_text="Deine Klassenfahrt wird bezahlt, wenn deine Familie wenig Geld hat.",
         )
-    events = EventIndexPageFactory(parent=home)
+    events = DateIndexPageFactory(parent=home)
     consultation = ConsultationPageFactory(parent=events)
     courses = CourseIndexPageFactory(parent=home)
     course = CoursePageFactory(parent=courses)

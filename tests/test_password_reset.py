@@ -29,7 +29,7 @@ def ask(client, email="r@example.org", address="198.51.100.7"):
 def test_the_fourth_request_in_an_hour_sends_no_email_but_shows_the_same_page(
     client, editor, mailoutbox, settings
 ):
-    settings.REVERSE_PROXY_COUNT = 1
+    settings.BUERO_REVERSE_PROXY_COUNT = 1
     answers = [ask(client) for _ in range(RATE_LIMIT)]
     assert len(mailoutbox) == RATE_LIMIT
     assert "r@example.org" in mailoutbox[0].to
@@ -44,14 +44,14 @@ def test_the_fourth_request_in_an_hour_sends_no_email_but_shows_the_same_page(
 
 
 def test_one_account_from_many_addresses_is_limited_too(client, editor, mailoutbox, settings):
-    settings.REVERSE_PROXY_COUNT = 1
+    settings.BUERO_REVERSE_PROXY_COUNT = 1
     for n in range(RATE_LIMIT + 2):
         assert ask(client, email="R@example.org", address=f"192.0.2.{n}")["Location"] == DONE
     assert len(mailoutbox) == RATE_LIMIT
 
 
 def test_one_address_asking_for_many_accounts_is_limited(client, mailoutbox, settings):
-    settings.REVERSE_PROXY_COUNT = 1
+    settings.BUERO_REVERSE_PROXY_COUNT = 1
     for n in range(RATE_LIMIT + 2):
         get_user_model().objects.create_user(f"person{n}", f"p{n}@example.org", "lang-genug-1")
     for n in range(RATE_LIMIT + 2):
@@ -63,7 +63,7 @@ def test_one_address_asking_for_many_accounts_is_limited(client, mailoutbox, set
 
 
 def test_reset_links_count_against_the_hourly_email_cap(client, editor, mailoutbox, settings):
-    settings.NOTIFICATION_EMAILS_PER_HOUR = 1
+    settings.BUERO_NOTIFICATION_EMAILS_PER_HOUR = 1
     ask(client, address="192.0.2.1")
     assert ask(client, address="192.0.2.2")["Location"] == DONE
     assert len(mailoutbox) == 1

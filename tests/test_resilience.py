@@ -8,8 +8,8 @@ import pytest
 from django.db import OperationalError, connection
 from django.test import override_settings
 
+from buero import page_tree
 from buero_site import cache as fail_safe
-from home import page_tree
 
 from .broken_cache import SwitchableCache
 

@@ -27,15 +27,15 @@ from angebote.factories import (
     TargetGroupFactory,
     YouthPageFactory,
 )
+from buero.factories import OfficeInfoPageFactory
 from events.factories import (
     AppointmentRequestPageFactory,
     ConsultationPageFactory,
     CourseIndexPageFactory,
     CoursePageFactory,
     CourseSessionFactory,
-    EventIndexPageFactory,
+    DateIndexPageFactory,
 )
-from home.factories import StandardPageFactory
 from opendata.hsds.records import record_id
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +63,7 @@ HELP_CHECK_ANSWERS = {
 def tree(home, office, locales):
     offers = OfferIndexPageFactory(parent=home)
     partners = PartnerIndexPageFactory(parent=home)
-    events = EventIndexPageFactory(parent=home)
+    events = DateIndexPageFactory(parent=home)
     courses = CourseIndexPageFactory(parent=home)
     public_partner = PartnerPageFactory(parent=partners, title="Jobcenter", phone="030 110")
     closed_partner = PartnerPageFactory(
@@ -116,7 +116,7 @@ def tree(home, office, locales):
         course,
         HelpCheckPageFactory(parent=home),
         AppointmentRequestPageFactory(parent=home),
-        StandardPageFactory(parent=home, title="Über uns", slug="ueber-uns"),
+        OfficeInfoPageFactory(parent=home, title="Über uns", slug="ueber-uns"),
         # Lists the offers for young people, the closed one among them.
         YouthPageFactory(parent=home, target_group=young),
     ]
@@ -167,13 +167,13 @@ def outputs(tree, code):
         translated = in_language(page, code)
         found += [(name, url, "get") for name, url in page_outputs(translated).items()]
         routes = {
-            "HomePage": {
+            "OfficePage": {
                 "search": f"{translated.url}suche/?q=Tafel",
                 "service_worker": f"{translated.url}service-worker/",
                 "offline": f"{translated.url}offline/",
                 "manifest": f"{translated.url}manifest/",
             },
-            "EventIndexPage": {"index": translated.url, "feed": f"{translated.url}kalender/"},
+            "DateIndexPage": {"index": translated.url, "feed": f"{translated.url}kalender/"},
             "ConsultationPage": {"dates": translated.url, "feed": f"{translated.url}kalender/"},
             "CourseIndexPage": {
                 "upcoming": translated.url,

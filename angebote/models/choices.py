@@ -3,7 +3,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from home.districts import District
+from buero.districts import District
+
+from ..benefits import BENEFITS
 
 
 class LegalBasis(models.TextChoices):
@@ -73,7 +75,7 @@ SPOKEN_LANGUAGES = [
 
 
 class TopicIcon(models.TextChoices):
-    """The built-in SVG icons (angebote/templates/angebote/icons/)."""
+    """The built-in SVG icons (angebote/templates/buero_angebote/icons/)."""
 
     MONEY = "money", "Geld"
     FAMILY = "family", "Familie"
@@ -96,6 +98,4 @@ FREE_HELP = {
 
 
 def help_check_choices():
-    from ..benefits import BENEFITS
-
     return [*BENEFITS.items(), *FREE_HELP.items()]

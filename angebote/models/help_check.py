@@ -4,13 +4,17 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.models import Page
 
-from home.models import BasePage
+from buero import figures
+from buero.models import BasePage
+
+from ..help_check import HelpCheckForm, HelpCheckResult
 
 KIZ_LOTSE_URL = (
     "https://www.arbeitsagentur.de/familie-und-kinder/kinderzuschlag-verstehen/kiz-lotse"
@@ -27,7 +31,7 @@ class HelpCheckPage(BasePage):
     The answers are personal (income, pregnancy, illness): they are sent by POST, answered
     with ``Cache-Control: no-store`` and stored nowhere, not in the database, a cookie, the
     page cache or a log. Because nothing is changed or stored, the form needs no CSRF token,
-    and so no CSRF cookie (see ``accepts_post_without_csrf_token`` and home.views.serve).
+    and so no CSRF cookie: the form posts to ``buero.form_posts`` (see ``accepts_post_without_csrf_token``).
     """
 
     intro = models.TextField(
@@ -59,7 +63,7 @@ class HelpCheckPage(BasePage):
         ),
     ]
 
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = ["buero.OfficePage"]
     subpage_types = []
     # One per language tree; its translations are made by wagtail-localize.
     max_count = 1
@@ -74,17 +78,14 @@ class HelpCheckPage(BasePage):
     @method_decorator(sensitive_post_parameters())
     def help_check(self, request):
         # sensitive_post_parameters: an error report (a 500 mailed to the admins) shows no answer.
-        from ..help_check import HelpCheckForm, HelpCheckResult
-
         if request.method != "POST":
             return self._respond(request, form=HelpCheckForm(self.locale_id))
         form = HelpCheckForm(self.locale_id, request.POST)
         if form.is_valid():
+            result = HelpCheckResult(self, request, form)
+            count_completed(result.assessments)
             response = self._respond(
-                request,
-                "angebote/help_check_result.html",
-                form=form,
-                result=HelpCheckResult(self, request, form),
+                request, "buero_angebote/help_check_result.html", form=form, result=result
             )
         else:
             response = self._respond(request, form=form)
@@ -95,3 +96,14 @@ class HelpCheckPage(BasePage):
     def _respond(self, request, template=None, **context):
         context = {**self.get_context(request), **context}
         return TemplateResponse(request, template or self.get_template(request), context)
+
+
+def count_completed(assessments):
+    """A completed check, and per benefit the level that came out (buero.figures): numbers
+    of the day and language, never the answers or anything that links them."""
+    language = get_language()
+    figures.count(figures.HELP_CHECK, language)
+    for assessment in assessments:
+        figures.count(
+            figures.HELP_CHECK_RESULT, language, f"{assessment.benefit}:{assessment.level}"
+        )

@@ -1,13 +1,15 @@
 """The index pages of offers and partners: an introduction and a filtered, paged listing."""
 
-from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from home import structured_data as schema
-from home.blocks import PARAGRAPH_FEATURES
-from home.models import BasePage
+from buero import structured_data as schema
+from buero.blocks import PARAGRAPH_FEATURES
+from buero.models import BasePage
+
+from ..filters import OfferFilter, PartnerFilter
 
 
 class FilteredIndexPage(BasePage):
@@ -21,17 +23,17 @@ class FilteredIndexPage(BasePage):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = ["buero.OfficePage"]
     max_count = 1
-    #: Dotted path of the ListingFilter subclass that lists this page's children.
-    filter_class = ""
+    #: The ListingFilter subclass that lists this page's children (angebote.filters).
+    filter_class = None
 
     class Meta:
         abstract = True
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(import_string(self.filter_class)(self, request).context())
+        context.update(self.filter_class(self, request).context())
         return context
 
     def structured_data(self, request, context):
@@ -42,3 +44,29 @@ class FilteredIndexPage(BasePage):
             "CollectionPage",
             mainEntity=schema.item_list(context["results"], request),
         )
+
+
+class OfferIndexPage(FilteredIndexPage):
+    """All help offers, with filters that work without JavaScript."""
+
+    subpage_types = ["buero_angebote.OfferPage"]
+    filter_class = OfferFilter
+    # The facets of OfferFilter and the page number.
+    query_parameters = ("topic", "group", "district", "language", "law", "free", "page")
+    search_label = _("Help offers")
+
+    class Meta:
+        verbose_name = "Hilfsangebote-Übersicht"
+
+
+class PartnerIndexPage(FilteredIndexPage):
+    """The network: every partner, filterable by kind, topic, language, district and access."""
+
+    subpage_types = ["buero_angebote.PartnerPage"]
+    filter_class = PartnerFilter
+    # The facets of PartnerFilter and the page number.
+    query_parameters = ("kind", "topic", "language", "district", "step_free", "page")
+    search_label = _("Network partners")
+
+    class Meta:
+        verbose_name = "Netzwerk-Übersicht"

@@ -11,33 +11,19 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home import page_tree, printing
-from home import structured_data as schema
-from home.districts import District
-from home.models import FEEDBACK_PARAMETER, BasePage, ReviewedMixin
-from home.sections import OFFER_SECTIONS, PRINT_SECTIONS, collect_sections
+from buero import page_tree, printing
+from buero import structured_data as schema
+from buero.districts import District
+from buero.models import FEEDBACK_PARAMETER, BasePage, ReviewedMixin
+from buero.sections import OFFER_SECTIONS, PRINT_SECTIONS, collect_sections
 
 from ..blocks import OfferStreamBlock
 from ..fields import MultipleChoiceField
-from ..partner_access import PartnerLinkedPage
+from ..partner_links import PartnerLinkedPage
 from .choices import AREA_CHOICES, SPOKEN_LANGUAGES, Area, LegalBasis, help_check_choices
 from .forms import TaxonomyPageForm
-from .listing import FilteredIndexPage
 from .partners import PartnerPage
 from .taxonomy import localize_all
-
-
-class OfferIndexPage(FilteredIndexPage):
-    """All help offers, with filters that work without JavaScript."""
-
-    subpage_types = ["angebote.OfferPage"]
-    filter_class = "angebote.filters.OfferFilter"
-    # The facets of OfferFilter and the page number.
-    query_parameters = ("topic", "group", "district", "language", "law", "free", "page")
-    search_label = _("Help offers")
-
-    class Meta:
-        verbose_name = "Hilfsangebote-Übersicht"
 
 
 class OfferPage(PartnerLinkedPage, ReviewedMixin, BasePage):
@@ -61,14 +47,14 @@ class OfferPage(PartnerLinkedPage, ReviewedMixin, BasePage):
         "dann häufige Fragen und Links.",
     )
     topics = ParentalManyToManyField(
-        "angebote.Topic",
+        "buero_angebote.Topic",
         verbose_name="Themen",
         blank=True,
         related_name="offers",
         help_text="Zu welchen Lebenslagen gehört das Angebot? Danach filtern Besucher.",
     )
     target_groups = ParentalManyToManyField(
-        "angebote.TargetGroup",
+        "buero_angebote.TargetGroup",
         verbose_name="Zielgruppen",
         blank=True,
         related_name="offers",
@@ -203,10 +189,11 @@ class OfferPage(PartnerLinkedPage, ReviewedMixin, BasePage):
     partner_field = "providers"
     # "Infoblatt": a counsellor prints the offer for a family, in the family's language.
     print_kinds = (printing.SHEET,)
-    print_template = "angebote/print/offer_page.html"
-    parent_page_types = ["angebote.OfferIndexPage"]
+    print_template = "buero_angebote/print/offer_page.html"
+    parent_page_types = ["buero_angebote.OfferIndexPage"]
     subpage_types = []
     search_label = _("Help offers")
+    search_rank = 0
 
     class Meta:
         verbose_name = "Hilfsangebot"
@@ -246,7 +233,7 @@ class OfferPage(PartnerLinkedPage, ReviewedMixin, BasePage):
         url = self.get_full_url(request)
         return {
             "@type": "GovernmentService",
-            "@id": url,
+            "@id": f"{url}#service",
             "name": self.title,
             "description": self.summary,
             "url": url,
@@ -260,7 +247,10 @@ class OfferPage(PartnerLinkedPage, ReviewedMixin, BasePage):
                 {"@type": "Audience", "audienceType": group.name}
                 for group in context["target_groups"]
             ],
-            "isAccessibleForFree": self.is_free,
+            # A service has no isAccessibleForFree (places and events do): an offer at no cost.
+            "offers": {"@type": "Offer", "price": 0, "priceCurrency": "EUR"}
+            if self.is_free
+            else None,
             "availableChannel": channel if len(channel) > 1 else None,
         }
 

@@ -12,13 +12,13 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home import page_tree, printing
-from home import structured_data as schema
-from home.blocks import PARAGRAPH_FEATURES
-from home.districts import District
-from home.facts import SourceTextMixin
-from home.models import FEEDBACK_PARAMETER, BasePage, ReviewedMixin
-from home.sections import PARTNER_SECTIONS, PRINT_SECTIONS, collect_sections
+from buero import page_tree, printing
+from buero import structured_data as schema
+from buero.blocks import PARAGRAPH_FEATURES
+from buero.districts import District
+from buero.facts import SourceTextMixin
+from buero.models import FEEDBACK_PARAMETER, BasePage, ReviewedMixin
+from buero.sections import PARTNER_SECTIONS, PRINT_SECTIONS, collect_sections
 
 from ..fields import MultipleChoiceField
 from .choices import (
@@ -30,20 +30,7 @@ from .choices import (
     StepFreeAccess,
 )
 from .forms import TaxonomyPageForm
-from .listing import FilteredIndexPage
-
-
-class PartnerIndexPage(FilteredIndexPage):
-    """The network: every partner, filterable by kind, topic, language, district and access."""
-
-    subpage_types = ["angebote.PartnerPage"]
-    filter_class = "angebote.filters.PartnerFilter"
-    # The facets of PartnerFilter and the page number.
-    query_parameters = ("kind", "topic", "language", "district", "step_free", "page")
-    search_label = _("Network partners")
-
-    class Meta:
-        verbose_name = "Netzwerk-Übersicht"
+from .taxonomy import localize_all
 
 
 class PartnerPage(ReviewedMixin, BasePage):
@@ -122,7 +109,7 @@ class PartnerPage(ReviewedMixin, BasePage):
         help_text="z. B. „Klingel am Seiteneingang, Aufzug vorhanden“.",
     )
     topics = ParentalManyToManyField(
-        "angebote.Topic",
+        "buero_angebote.Topic",
         verbose_name="Themen",
         blank=True,
         related_name="partners",
@@ -183,10 +170,11 @@ class PartnerPage(ReviewedMixin, BasePage):
 
     # "Infoblatt": whom to call and when, to hand a family or pin to a notice board.
     print_kinds = (printing.SHEET,)
-    print_template = "angebote/print/partner_page.html"
-    parent_page_types = ["angebote.PartnerIndexPage"]
+    print_template = "buero_angebote/print/partner_page.html"
+    parent_page_types = ["buero_angebote.PartnerIndexPage"]
     subpage_types = []
     search_label = _("Network partners")
+    search_rank = 1
 
     class Meta:
         verbose_name = "Netzwerkpartner"
@@ -207,17 +195,17 @@ class PartnerPage(ReviewedMixin, BasePage):
         return self.get_service_area_display()
 
     def get_context(self, request, *args, **kwargs):
-        from .offers import OfferPage
-        from .taxonomy import localize_all
-
         context = super().get_context(request, *args, **kwargs)
         opening_hours = list(self.opening_hours.all())
         context["opening_hours"] = opening_hours
         context["topics"] = localize_all(self, "topics")
         context["sections"] = collect_sections(PARTNER_SECTIONS, self, request)
+        # The offers that name the partner as a provider, in every language (links point at
+        # the German partner page): OfferPage through the relation its ``providers`` declare.
+        offers = self.offers.model
         context["offers"] = (
             page_tree.current()
-            .public(OfferPage.objects.all())
+            .public(offers.objects.all())
             .filter(locale_id=self.locale_id, providers__translation_key=self.translation_key)
             .distinct()
             .defer_streamfields()

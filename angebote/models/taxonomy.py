@@ -9,6 +9,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from buero import page_tree
+
 from .choices import TopicIcon
 
 
@@ -26,8 +28,6 @@ class TaxonomyQuerySet(models.QuerySet):
 
 def localized(model, locale_id):
     """``model.objects.for_locale(locale_id)``, built once per content generation."""
-    from home import page_tree
-
     key = ("taxonomy", model._meta.label, locale_id)
     return page_tree.current().memo(key, lambda: model.objects.for_locale(locale_id))
 
@@ -40,8 +40,6 @@ def localize_all(page, field_name):
     are read once per content generation; a page being previewed, whose links may not be
     saved yet, reads its own.
     """
-    from home import page_tree
-
     field = page._meta.get_field(field_name)
     model = field.related_model
     if field_name in getattr(page, "_cluster_related_objects", {}) or not page.pk:

@@ -13,9 +13,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home import page_tree
-from home.models import BasePage
-from home.sections import YOUTH_SECTIONS, collect_sections
+from buero import page_tree
+from buero.models import BasePage
+from buero.sections import YOUTH_SECTIONS, collect_sections
 
 from ..blocks import YouthStreamBlock
 from .forms import TaxonomyPageForm
@@ -41,7 +41,7 @@ class YouthPage(BasePage):
         "Die Sprechstunde und die Hilfsangebote erscheinen von selbst.",
     )
     target_group = models.ForeignKey(
-        "angebote.TargetGroup",
+        "buero_angebote.TargetGroup",
         verbose_name="Hilfsangebote für",
         null=True,
         blank=True,
@@ -57,13 +57,17 @@ class YouthPage(BasePage):
         FieldPanel("body"),
         FieldPanel("target_group"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro", boost=2),
+        index.SearchField("body"),
+    ]
     # The German target group in every language: the offers are matched on its translation
     # key, so a translation never waits for the snippet's own translation.
     override_translatable_fields = [SynchronizedField("target_group")]
     base_form_class = TaxonomyPageForm
 
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = ["buero.OfficePage"]
     subpage_types = []
     # One per language tree; its translations are made by wagtail-localize.
     max_count = 1

@@ -53,9 +53,11 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 INSTALLED_APPS = [
     "buero_site",
     "home",
+    "buero",
     "angebote",
     "events",
     "opendata",
+    "impact",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -99,6 +101,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Page views, searches and downloads as daily totals, also the page cache's hits
+    # (impact.middleware): above the cache, so that its hits pass through.
+    "impact.middleware.CountingMiddleware",
     # Anonymous visitors get public pages from the cache; any content change purges it.
     "buero_site.page_cache.PageCacheMiddleware",
     # Whoever can read personal data, and every editor with a device, logs in with a code.
@@ -123,16 +128,16 @@ AXES_LOCKOUT_TEMPLATE = "admin_locked_out.html"
 # The reverse proxies in front of gunicorn, each writing one X-Forwarded-For entry (the
 # outermost sets it to the visitor's address: docs/betrieb.md). 0 here and in development:
 # the connection's address. The login limit and the site's own limits use the same function.
-REVERSE_PROXY_COUNT = env_count("AXES_PROXY_COUNT", 0)
-AXES_CLIENT_IP_CALLABLE = "home.visitors.client_address"
+BUERO_REVERSE_PROXY_COUNT = env_count("AXES_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "buero.visitors.client_address"
 
-# What the site accepts in one clock hour from all visitors together (home.limits), beyond the
+# What the site accepts in one clock hour from all visitors together (buero.limits), beyond the
 # limits per visitor: stored appointment requests, stored feedback answers, and e-mails that
 # visitors cause (notes to the counsellors, password reset links). Beyond a cap a visitor is
 # asked to try again later, the log has one warning and the admin start page a notice.
-APPOINTMENT_REQUESTS_PER_HOUR = env_count("APPOINTMENT_REQUESTS_PER_HOUR", 20)
-FEEDBACK_PER_HOUR = env_count("FEEDBACK_PER_HOUR", 100)
-NOTIFICATION_EMAILS_PER_HOUR = env_count("NOTIFICATION_EMAILS_PER_HOUR", 30)
+BUERO_APPOINTMENT_REQUESTS_PER_HOUR = env_count("APPOINTMENT_REQUESTS_PER_HOUR", 20)
+BUERO_FEEDBACK_PER_HOUR = env_count("FEEDBACK_PER_HOUR", 100)
+BUERO_NOTIFICATION_EMAILS_PER_HOUR = env_count("NOTIFICATION_EMAILS_PER_HOUR", 30)
 
 # Two-factor login (wagtail-2fa, TOTP apps): in force where WAGTAIL_2FA_REQUIRED is on
 # (production by default; off for `make run`'s demo, the documented demo switch). Then every
@@ -206,7 +211,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Keys of the encrypted model fields (events/encryption.py: contact data of appointment
 # requests), comma-separated, newest first: the first encrypts, every one decrypts. Required
 # in production; dev.py keeps a generated one, see .env.example for generating and rotating.
-FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS")
+BUERO_FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -276,9 +281,9 @@ WAGTAILSEARCH_BACKENDS = {
 BUERO_BASE_TEMPLATE = "base.html"
 BUERO_OFFICE_NAME = "Offenes Büro im Jugendclub Tangerhütte"
 # The deployment's name (commit or number): a new one clears the visitors' offline stores
-# (home.offline). Without it, the commit of a git checkout; failing that, the stores are
+# (buero.offline). Without it, the commit of a git checkout; failing that, the stores are
 # cleared when the worker, script or stylesheet change.
-BUERO_RELEASE = os.environ.get("BUERO_RELEASE") or git_commit(BASE_DIR)
+BUERO_RELEASE = os.environ.get("RELEASE") or git_commit(BASE_DIR)
 
 # Privacy and security headers on every public response (the admin keeps Wagtail's own needs).
 SECURE_REFERRER_POLICY = "same-origin"
@@ -300,8 +305,8 @@ CONTENT_SECURITY_POLICY = {
 }
 # The sites that may frame the dates widget (/de/einbetten/termine/), e.g. the municipal
 # portal: origins "https://host[:port]", comma-separated. Every other page refuses framing.
-EMBED_ALLOWED_ORIGINS = env_list("EMBED_ALLOWED_ORIGINS")
-for _origin in EMBED_ALLOWED_ORIGINS:
+BUERO_EMBED_ALLOWED_ORIGINS = env_list("EMBED_ALLOWED_ORIGINS")
+for _origin in BUERO_EMBED_ALLOWED_ORIGINS:
     if not re.fullmatch(r"https://[a-z0-9.-]+(:\d{1,5})?", _origin):
         raise ImproperlyConfigured(
             f"EMBED_ALLOWED_ORIGINS: {_origin!r} is not an origin like https://host[:port]."

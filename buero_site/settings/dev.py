@@ -5,7 +5,7 @@ import os
 from cryptography.fernet import Fernet
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, FIELD_ENCRYPTION_KEYS
+from .base import BASE_DIR, BUERO_FIELD_ENCRYPTION_KEYS
 
 DEBUG = os.environ.get("DEBUG", "1") == "1"
 # A throwaway key for this machine only; production refuses to start without its own.
@@ -23,8 +23,8 @@ def _field_encryption_key(path):
     return path.read_text().strip()
 
 
-# FIELD_ENCRYPTION_KEYS from the environment wins; otherwise the key in .field-encryption-key
+# BUERO_FIELD_ENCRYPTION_KEYS from the environment wins; otherwise the key in .field-encryption-key
 # (deleting that file makes the encrypted fields of db.sqlite3 unreadable).
-FIELD_ENCRYPTION_KEYS = FIELD_ENCRYPTION_KEYS or [
+BUERO_FIELD_ENCRYPTION_KEYS = BUERO_FIELD_ENCRYPTION_KEYS or [
     _field_encryption_key(BASE_DIR / ".field-encryption-key")
 ]

@@ -22,9 +22,9 @@ SECRET_KEY = required("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", required("ALLOWED_HOSTS"))
 # Without its keys the encrypted contact data can be neither written nor read: checked at
 # start-up, not when the first appointment request arrives.
-FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", required("FIELD_ENCRYPTION_KEYS"))
+BUERO_FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", required("FIELD_ENCRYPTION_KEYS"))
 try:
-    MultiFernet([Fernet(key) for key in FIELD_ENCRYPTION_KEYS])
+    MultiFernet([Fernet(key) for key in BUERO_FIELD_ENCRYPTION_KEYS])
 except (TypeError, ValueError):
     raise ImproperlyConfigured(
         "FIELD_ENCRYPTION_KEYS must hold Fernet keys, comma-separated, newest first "
@@ -70,4 +70,4 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 # Two-factor login is in force in production (see base.py). One reverse proxy, which sets
 # X-Forwarded-For to the visitor's address: every limit counts per visitor, not per proxy.
 WAGTAIL_2FA_REQUIRED = os.environ.get("WAGTAIL_2FA_REQUIRED", "1") == "1"
-REVERSE_PROXY_COUNT = env_count("AXES_PROXY_COUNT", 1)
+BUERO_REVERSE_PROXY_COUNT = env_count("AXES_PROXY_COUNT", 1)

@@ -7,7 +7,7 @@ from .base import DATABASES
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 # A fixed key for the encrypted fields; the rotation tests override it with their own.
-FIELD_ENCRYPTION_KEYS = ["T38bgypqu15V5rbW9hNmlGy-oCapvpqkJdTxELI0yIE="]
+BUERO_FIELD_ENCRYPTION_KEYS = ["T38bgypqu15V5rbW9hNmlGy-oCapvpqkJdTxELI0yIE="]
 if not os.environ.get("DATABASE_URL"):
     DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -21,3 +21,6 @@ DEMO_PARTNER_PASSWORD_FILE = "/nonexistent/set-by-the-test"  # noqa: S105
 AXES_ENABLED = False
 # Tests render fresh pages; the page cache has its own tests that switch it on.
 PAGE_CACHE_SECONDS = 0
+# The figures are written when a test calls impact.counting.flush(), never by a thread of
+# their own inside a test's transaction, nor at exit into a database that is gone.
+BUERO_FIGURES_FLUSH_SECONDS = 0

@@ -1,13 +1,10 @@
 """Consultation hours, appointment requests and training courses; split by concept."""
 
-from .consultations import (
-    ConsultationCancellation,
-    ConsultationExtraDate,
-    ConsultationPage,
-    EventIndexPage,
-)
-from .courses import CourseIndexPage, CoursePage, CourseSession
-from .requests import AppointmentRequest, AppointmentRequestPage
+from .consultations import ConsultationCancellation, ConsultationExtraDate, ConsultationPage
+from .courses import CoursePage, CourseSession
+from .listing import CourseIndexPage, DateIndexPage
+from .request_page import AppointmentRequestPage
+from .requests import AppointmentRequest
 
 __all__ = [
     "AppointmentRequest",
@@ -18,5 +15,5 @@ __all__ = [
     "CourseIndexPage",
     "CoursePage",
     "CourseSession",
-    "EventIndexPage",
+    "DateIndexPage",
 ]

@@ -21,15 +21,17 @@ from wagtail_localize.fields import SynchronizedField
 
 from angebote.fields import MultipleChoiceField
 from angebote.models.choices import SPOKEN_LANGUAGES
-from angebote.partner_access import PartnerLinkedPage
-from home import page_tree, printing
-from home import structured_data as schema
-from home.facts import SourceTextMixin, text_of
-from home.models import FEEDBACK_PARAMETER, BasePage, VenueAccess, preview_text
-from home.source_text import SourceText
+from angebote.partner_links import PartnerLinkedPage
+from buero import printing
+from buero import structured_data as schema
+from buero.facts import SourceTextMixin, text_of
+from buero.formats import when_text
+from buero.models import FEEDBACK_PARAMETER, BasePage, VenueAccess, preview_text
+from buero.source_text import SourceText
 
 from .. import feeds, recurrence, rules
 from .forms import ConsultationPageForm
+from .request_page import appointment_page
 
 WEEKDAY_CHOICES = [(str(number), name) for number, name in sorted(WEEKDAYS.items())]
 NEXT_DATES = 8
@@ -51,57 +53,6 @@ class NthWeekday(models.IntegerChoices):
     LAST = recurrence.LAST, "am letzten"
 
 
-class EventIndexPage(BasePage):
-    """Termine: every upcoming consultation date of the next weeks, grouped by week."""
-
-    intro = models.TextField(
-        "Einleitung",
-        blank=True,
-        help_text="Ein, zwei Sätze: Was findet man hier? Die Termine erscheinen automatisch.",
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["events.ConsultationPage"]
-    max_count = 1
-    # The facets of events.listing.EventListing.
-    query_parameters = ("kind", "topic", "language")
-    search_label = _("Dates")
-
-    class Meta:
-        verbose_name = "Termine"
-
-    def consultations(self):
-        return (
-            page_tree.current()
-            .public(ConsultationPage.objects.child_of(self))
-            .filter(locale_id=self.locale_id)
-            .order_by("title")
-        )
-
-    @path("")
-    def index(self, request):
-        from ..listing import EventListing
-
-        listing = EventListing(self, request, self.consultations())
-        return self.render(request, context_overrides=listing.context())
-
-    def structured_data(self, request, context):
-        """A CollectionPage of the consultation hours and courses whose dates it lists."""
-        pages = [page for week in context["weeks"] for _occurrence, page in week["entries"]]
-        return schema.web_page(
-            self, request, "CollectionPage", mainEntity=schema.item_list(pages, request)
-        )
-
-    @path("kalender/", name="feed")
-    def feed(self, request):
-        """All consultation hours of this language as one calendar to subscribe to."""
-        calendar = feeds.series_calendar(
-            request, ConsultationPage.load_dates(self.consultations()), self.title
-        )
-        return feeds.ical_response(calendar, "sprechstunden.ics")
-
-
 class ConsultationPage(PartnerLinkedPage, BasePage):
     """A recurring consultation hour: the office's open hour or a partner's thematic hour."""
 
@@ -114,7 +65,7 @@ class ConsultationPage(PartnerLinkedPage, BasePage):
         help_text="Zwei, drei kurze Sätze: Worum geht es, wer kann kommen? Ohne Fachwörter.",
     )
     host = models.ForeignKey(
-        "angebote.PartnerPage",
+        "buero_angebote.PartnerPage",
         verbose_name="Durchgeführt von",
         null=True,
         blank=True,
@@ -123,7 +74,7 @@ class ConsultationPage(PartnerLinkedPage, BasePage):
         help_text="Leer lassen, wenn das Offene Büro selbst berät; sonst den Netzwerkpartner wählen.",
     )
     topics = ParentalManyToManyField(
-        "angebote.Topic",
+        "buero_angebote.Topic",
         verbose_name="Themen",
         blank=True,
         related_name="consultations",
@@ -284,7 +235,7 @@ class ConsultationPage(PartnerLinkedPage, BasePage):
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("intro"),
+        index.SearchField("intro", boost=2),
         index.SearchField("venue_name"),
     ]
     override_translatable_fields = [
@@ -313,15 +264,16 @@ class ConsultationPage(PartnerLinkedPage, BasePage):
 
     base_form_class = ConsultationPageForm
     partner_field = "host"
-    parent_page_types = ["events.EventIndexPage"]
+    parent_page_types = ["buero_events.DateIndexPage"]
     subpage_types = []
     search_label = _("Consultation hours")
+    search_rank = 2
     #: Each date can be added to a calendar on its own (see date_feed).
     has_date_feeds = True
     #: Shown after the title in date listings; an open hour has no booking status.
     listing_status = ""
     print_kinds = (printing.POSTER, printing.FLYER)
-    print_template = "events/print/consultation_page.html"
+    print_template = "buero_events/print/consultation_page.html"
 
     class Meta:
         verbose_name = "Sprechstunde"
@@ -513,8 +465,6 @@ class ConsultationPage(PartnerLinkedPage, BasePage):
 
     def link_preview_description(self):
         """The next date first: it is what someone who gets a link to the hour wants to know."""
-        from home.templatetags.buero_tags import when_text
-
         summary = self.search_description or self.intro
         upcoming = self.upcoming(1, include_cancelled=False)
         if not upcoming:
@@ -526,8 +476,6 @@ class ConsultationPage(PartnerLinkedPage, BasePage):
         return preview_text(f"{next_date}. {summary}" if summary else next_date)
 
     def get_context(self, request, *args, **kwargs):
-        from ..requests import appointment_page
-
         context = super().get_context(request, *args, **kwargs)
         context["host"] = self.linked_page(self.host_id) if self.host_id else None
         context["appointment"] = appointment_page(translation.get_language())

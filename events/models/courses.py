@@ -18,14 +18,15 @@ from wagtail_localize.fields import SynchronizedField
 from angebote.fields import MultipleChoiceField
 from angebote.models import PartnerPage
 from angebote.models.forms import TaxonomyPageForm
-from angebote.partner_access import PartnerLinkedPage
-from home import page_tree
-from home import structured_data as schema
-from home.blocks import StandardStreamBlock
-from home.facts import SourceTextMixin
-from home.models import FEEDBACK_PARAMETER, BasePage, ReviewedMixin
+from angebote.models.taxonomy import localize_all
+from angebote.partner_links import PartnerLinkedPage
+from buero import structured_data as schema
+from buero.blocks import StandardStreamBlock
+from buero.facts import SourceTextMixin
+from buero.models import FEEDBACK_PARAMETER, BasePage, ReviewedMixin
 
 from .. import feeds
+from ..recurrence import TIME_ZONE, Occurrence
 
 
 class Profession(models.TextChoices):
@@ -57,81 +58,6 @@ class CourseQuerySet(PageQuerySet):
         return self.annotate(first_start=Min("sessions__start"), last_end=Max("sessions__end"))
 
 
-class CourseIndexPage(BasePage):
-    """Weiterbildungen: upcoming courses first; past ones on the archive page."""
-
-    intro = models.TextField(
-        "Einleitung",
-        blank=True,
-        help_text="Ein, zwei Sätze für Fachkräfte: Welche Weiterbildungen finden sie hier?",
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["events.CoursePage"]
-    max_count = 1
-    # The facets of events.listing.CourseListing.
-    query_parameters = ("profession", "topic", "format")
-    search_label = _("Training courses")
-
-    class Meta:
-        verbose_name = "Weiterbildungen"
-
-    def courses(self):
-        return (
-            page_tree.current()
-            .public(CoursePage.objects.child_of(self))
-            .filter(locale_id=self.locale_id)
-            .with_dates()
-            .defer_streamfields()
-        )
-
-    def _listing(self, request, past):
-        from ..listing import CourseListing
-
-        now = timezone.now()
-        courses = self.courses()
-        courses = (
-            courses.filter(last_end__lt=now).order_by("-first_start")
-            if past
-            else courses.exclude(last_end__lt=now).order_by("first_start")
-        )
-        listing = CourseListing(self, request, courses)
-        return self.render(request, context_overrides={**listing.context(), "archive": past})
-
-    def structured_data(self, request, context):
-        """A CollectionPage of the courses it lists."""
-        return schema.web_page(
-            self,
-            request,
-            "CollectionPage",
-            mainEntity=schema.item_list(context["courses"], request),
-        )
-
-    @path("")
-    def upcoming(self, request):
-        return self._listing(request, past=False)
-
-    @path("archiv/", name="archive")
-    def archive(self, request):
-        return self._listing(request, past=True)
-
-    @path("kalender/", name="feed")
-    def feed(self, request):
-        """Every upcoming session of every course, to subscribe to."""
-        now = timezone.now()
-        sessions = (
-            CourseSession.objects.filter(
-                page__in=self.courses().values("pk"), end__gte=now, start__lte=now + feeds.HORIZON
-            )
-            .exclude(page__status=CourseStatus.CANCELLED)
-            .select_related("page")
-            .order_by("start")
-        )
-        entries = [(session.page, session.occurrence) for session in sessions]
-        return feeds.calendar_response(request, entries, self.title, "weiterbildungen.ics")
-
-
 class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
     """One course for professionals, with its sessions, registration and status."""
 
@@ -151,7 +77,7 @@ class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
         help_text="Inhalte, Ablauf, Referentinnen und Referenten.",
     )
     provider = models.ForeignKey(
-        "angebote.PartnerPage",
+        "buero_angebote.PartnerPage",
         verbose_name="Anbieter",
         null=True,
         blank=True,
@@ -165,7 +91,7 @@ class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
         help_text="Für wen ist die Weiterbildung gedacht? Danach filtern Fachkräfte.",
     )
     topics = ParentalManyToManyField(
-        "angebote.Topic",
+        "buero_angebote.Topic",
         verbose_name="Themen",
         blank=True,
         related_name="courses",
@@ -283,7 +209,11 @@ class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
         ),
         FieldPanel("last_reviewed"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+    ]
     override_translatable_fields = [
         SynchronizedField(name)
         for name in (
@@ -302,9 +232,10 @@ class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
 
     partner_field = "provider"
     base_form_class = TaxonomyPageForm
-    parent_page_types = ["events.CourseIndexPage"]
+    parent_page_types = ["buero_events.CourseIndexPage"]
     subpage_types = []
     search_label = _("Training courses")
+    search_rank = 2
 
     #: A course's sessions are in its own calendar file (``kalender/``), not one file per date.
     has_date_feeds = False
@@ -333,8 +264,6 @@ class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from angebote.models.taxonomy import localize_all
-
         context = super().get_context(request, *args, **kwargs)
         sessions = list(self.sessions.all())
         now = timezone.now()
@@ -425,8 +354,6 @@ class CourseSession(SourceTextMixin, TranslatableMixin, Orderable):
     @property
     def occurrence(self):
         """The session as an occurrence, so feeds and listings treat all dates alike."""
-        from ..recurrence import TIME_ZONE, Occurrence
-
         return Occurrence(
             self.start.astimezone(TIME_ZONE), self.end.astimezone(TIME_ZONE), note=self.note
         )

@@ -1,9 +1,10 @@
-"""Appointment requests ("Termine nach Vereinbarung"): the page with the form, and the requests.
+"""Appointment requests ("Termine nach Vereinbarung"): the requests (the page with the form
+is in request_page.py).
 
 A request holds how to reach someone, and nothing of their situation: no free text. Contact
 and name are encrypted at rest (events.encryption); only the group "Beratung" sees them,
 on a request's detail view; requests are deleted after 30 days, or 7 days after they are
-done (``manage.py purge_appointment_requests``).
+done (``manage.py buero_purge_appointment_requests``).
 """
 
 import datetime
@@ -14,12 +15,9 @@ from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import path
-from wagtail.models import Page
 
 from angebote.fields import MultipleChoiceField
 from angebote.models.choices import SPOKEN_LANGUAGES
-from home.models import BasePage
 
 from ..encryption import EncryptedTextField
 from ..panels import RequestDetailsPanel
@@ -27,17 +25,6 @@ from ..panels import RequestDetailsPanel
 #: Days a request is kept at most, and after it is done.
 KEEP_DAYS = 30
 KEEP_DAYS_AFTER_DONE = 7
-
-PRIVACY_NOTE_TEMPLATE = (
-    "VORLAGE – bitte vom Träger vervollständigen. Verantwortlich: [Träger, Anschrift, "
-    "Kontakt der oder des Datenschutzbeauftragten]. Zweck: Wir melden uns bei Ihnen, um einen "
-    "Beratungstermin zu vereinbaren. Rechtsgrundlage: Art. 6 Abs. 1 lit. e DSGVO in Verbindung "
-    "mit dem Datenschutzgesetz Sachsen-Anhalt und dem SGB VIII. Ihre Anfrage wird nach 30 Tagen "
-    "gelöscht, spätestens 7 Tage nachdem der Termin stattgefunden hat. Sie haben das Recht auf "
-    "Auskunft, Berichtigung, Löschung und Einschränkung der Verarbeitung sowie auf Widerspruch. "
-    "Sie können sich beim Landesbeauftragten für den Datenschutz Sachsen-Anhalt in Magdeburg "
-    "beschweren."
-)
 
 
 class ContactMethod(models.TextChoices):
@@ -68,55 +55,6 @@ WEEKDAY_CODES = [
 ]
 
 
-class AppointmentRequestPage(BasePage):
-    """The form for "Termine nach Vereinbarung", one per language tree under the home page."""
-
-    intro = models.TextField(
-        "Einleitung",
-        max_length=600,
-        blank=True,
-        help_text="Zwei, drei Sätze über dem Formular: Wofür die Anfrage ist, dass sie "
-        "vertraulich ist und wie schnell sich das Büro meldet.",
-    )
-    privacy_note = models.TextField(
-        "Datenschutzhinweis",
-        default=PRIVACY_NOTE_TEMPLATE,
-        help_text="Steht neben dem Absendeknopf. Bitte vom Träger vervollständigen: "
-        "Verantwortliche Stelle, Datenschutzbeauftragte, Rechte, Aufsichtsbehörde.",
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("privacy_note")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count = 1
-    # The one-time link that withdraws a request (events.requests.handle_withdraw), and the
-    # encrypted one on the thank-you page (events.requests.thanks_token).
-    query_parameters = ("token", "t")
-    search_label = _("Appointment")
-
-    class Meta:
-        verbose_name = "Terminanfrage"
-        verbose_name_plural = "Terminanfragen (Seiten)"
-
-    @path("")
-    def request_form(self, request):
-        from ..requests import handle_request_form
-
-        return handle_request_form(self, request)
-
-    @path("danke/", name="thanks")
-    def thanks(self, request):
-        from ..requests import handle_thanks
-
-        return handle_thanks(self, request)
-
-    @path("zurueckziehen/", name="withdraw")
-    def withdraw(self, request):
-        from ..requests import handle_withdraw
-
-        return handle_withdraw(self, request)
-
-
 class AppointmentRequestQuerySet(models.QuerySet):
     def expired(self, now=None):
         """Requests older than KEEP_DAYS, and done ones older than KEEP_DAYS_AFTER_DONE."""
@@ -145,7 +83,7 @@ class AppointmentRequest(models.Model):
     status_changed = models.DateTimeField("Stand geändert", null=True, blank=True, editable=False)
     language = models.CharField("Sprache der Seite", max_length=10, editable=False)
     topic = models.ForeignKey(
-        "angebote.Topic",
+        "buero_angebote.Topic",
         verbose_name="Thema",
         null=True,
         blank=True,

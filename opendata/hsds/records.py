@@ -16,14 +16,15 @@ from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext
+from wagtail.models import Locale
 
-from angebote.models import OfferPage, PartnerPage
+from angebote.models import OfferPage, PartnerPage, TargetGroup, Topic
 from angebote.models.choices import AREA_CHOICES, SPOKEN_LANGUAGES, LegalBasis, StepFreeAccess
-from angebote.models.taxonomy import localize_all
+from angebote.models.taxonomy import localize_all, localized
+from buero import page_tree
+from buero.models import OfficeSettings, VenueAccess, preview_text
+from buero.structured_data import compact
 from events.models import ConsultationPage
-from home import page_tree
-from home.models import OfficeSettings, VenueAccess, preview_text
-from home.structured_data import compact
 
 from . import schedules
 
@@ -204,8 +205,6 @@ class Directory:
 
     @cached_property
     def locale_ids(self):
-        from wagtail.models import Locale
-
         return dict(Locale.objects.values_list("language_code", "id"))
 
     def load_services(self, entries, full):
@@ -772,9 +771,6 @@ class Directory:
         return {locale_id: code for code, locale_id in self.locale_ids.items()}
 
     def taxonomy_terms(self):
-        from angebote.models import TargetGroup, Topic
-        from angebote.models.taxonomy import localized
-
         locale_id = self.locale_ids.get(self.language)
         terms = [self.topic_term(topic) for topic in localized(Topic, locale_id)]
         terms += [self.target_group_term(group) for group in localized(TargetGroup, locale_id)]

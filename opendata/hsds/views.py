@@ -18,8 +18,8 @@ from django.utils import timezone, translation
 from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.models import Page
 
-from home import search as site_search
-from home.models import MAX_QUERY_LENGTH
+from buero import search as site_search
+from buero.models import MAX_QUERY_LENGTH
 
 from .. import api
 from ..api import json_response
@@ -44,7 +44,7 @@ QUERY_PARAMETERS = (
     "taxonomy_id",
     "taxonomy_term_id",
 )
-#: The licence of the data, unless the setting OPENDATA_LICENSE names another: the German
+#: The licence of the data, unless the setting BUERO_OPENDATA_LICENSE names another: the German
 #: public sector's licence for open data, attribution only.
 DEFAULT_LICENSE = {
     "name": "Datenlizenz Deutschland – Namensnennung – Version 2.0",
@@ -252,7 +252,7 @@ def openapi(request, directory):
         "contact": {"name": office.name, "email": office.email}
         if office.email
         else {"name": office.name},
-        "license": getattr(settings, "OPENDATA_LICENSE", DEFAULT_LICENSE),
+        "license": getattr(settings, "BUERO_OPENDATA_LICENSE", DEFAULT_LICENSE),
     }
     description["servers"] = [
         {"url": request.build_absolute_uri(reverse("opendata:hsds_index")).rstrip("/")}

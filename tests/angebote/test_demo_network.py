@@ -13,7 +13,7 @@ FICTIONAL_NUMBER = re.compile(r"^030 23125 \d{3}$")
 
 
 @pytest.fixture
-def demo():
+def demo(without_search_index):
     call_command("load_demo_content", german_only=True, verbosity=0)
 
 

@@ -20,9 +20,10 @@ from angebote.factories import (
     PartnerPageFactory,
 )
 from angebote.models import HelpCheckPage, OfferIndexPage
-from events.factories import ConsultationPageFactory, EventIndexPageFactory
-from home.factories import StandardPageFactory
-from home.models import HomePage
+from buero.factories import OfficeInfoPageFactory
+from buero.models import OfficePage
+from events.factories import ConsultationPageFactory, DateIndexPageFactory
+from tests.form_posts import action_in, form_action
 from tests.page_rules import SiteRootTestCase
 
 pytestmark = pytest.mark.django_db
@@ -79,12 +80,12 @@ def explained(home, partner_index, topics):
 
 @pytest.fixture
 def open_hour(home):
-    index = EventIndexPageFactory(parent=home)
+    index = DateIndexPageFactory(parent=home)
     return ConsultationPageFactory(parent=index, title="Offene Sprechstunde")
 
 
 def submit(client, page, data=FAMILY):
-    return client.post(page.url, data)
+    return client.post(form_action(page), data)
 
 
 def text_of(response):
@@ -94,9 +95,9 @@ def text_of(response):
 
 class TestHelpCheckPageRules(SiteRootTestCase):
     def test_one_help_check_under_the_home_page(self):
-        self.assertAllowedParentPageTypes(HelpCheckPage, {HomePage})
+        self.assertAllowedParentPageTypes(HelpCheckPage, {OfficePage})
         self.assertAllowedSubpageTypes(HelpCheckPage, set())
-        self.assertCanCreateAt(HomePage, HelpCheckPage)
+        self.assertCanCreateAt(OfficePage, HelpCheckPage)
         self.assertCanNotCreateAt(OfferIndexPage, HelpCheckPage)
         self.assertCanCreate(
             self.home,
@@ -184,10 +185,21 @@ def test_the_result_is_never_stored_cached_or_set_as_a_cookie(
 
 
 def test_the_check_works_with_csrf_checks_on_and_other_pages_stay_protected(check, home, explained):
+    # As a browser sends it: to the form's own address, without a token or a cookie.
     client = Client(enforce_csrf_checks=True)
-    assert submit(client, check).status_code == 200
-    other = StandardPageFactory(parent=home, title="Über uns")
+    form = client.get(check.url)
+    action = action_in(form.content.decode(), "help-check")
+    answer = client.post(action, FAMILY)
+    assert answer.status_code == 200
+    assert "Grundsicherungsgeld" in text_of(answer)
+    assert not form.cookies
+    assert not answer.cookies
+    # The pages themselves stay protected, as under Wagtail's own view.
+    assert client.post(check.url, FAMILY).status_code == 403
+    other = OfficeInfoPageFactory(parent=home, title="Über uns")
     assert client.post(other.url, {"x": "1"}).status_code == 403
+    # Only the forms that store nothing are answered without a token.
+    assert client.post(form_action(other), {"x": "1"}).status_code == 404
 
 
 @pytest.mark.parametrize(

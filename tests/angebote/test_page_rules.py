@@ -22,8 +22,8 @@ from angebote.models import (
     PartnerPage,
     YouthPage,
 )
-from events.models import AppointmentRequestPage, CourseIndexPage, EventIndexPage
-from home.models import HomePage, StandardPage
+from buero.models import OfficeInfoPage, OfficePage
+from events.models import AppointmentRequestPage, CourseIndexPage, DateIndexPage
 from tests.page_rules import SiteRootTestCase
 
 
@@ -35,17 +35,17 @@ class TestAngebotePageRules(SiteRootTestCase):
         cls.partners = PartnerIndexPageFactory(parent=cls.home)
 
     def test_index_pages_are_singletons_under_home(self):
-        self.assertAllowedParentPageTypes(OfferIndexPage, {HomePage})
-        self.assertAllowedParentPageTypes(PartnerIndexPage, {HomePage})
+        self.assertAllowedParentPageTypes(OfferIndexPage, {OfficePage})
+        self.assertAllowedParentPageTypes(PartnerIndexPage, {OfficePage})
         assert not OfferIndexPage.can_create_at(self.home)
         assert not PartnerIndexPage.can_create_at(self.home)
         self.assertAllowedSubpageTypes(
-            HomePage,
+            OfficePage,
             {
-                StandardPage,
+                OfficeInfoPage,
                 OfferIndexPage,
                 PartnerIndexPage,
-                EventIndexPage,
+                DateIndexPage,
                 CourseIndexPage,
                 HelpCheckPage,
                 AppointmentRequestPage,
@@ -60,7 +60,7 @@ class TestAngebotePageRules(SiteRootTestCase):
         self.assertAllowedSubpageTypes(PartnerPage, set())
         self.assertCanCreateAt(OfferIndexPage, OfferPage)
         self.assertCanCreateAt(PartnerIndexPage, PartnerPage)
-        self.assertCanNotCreateAt(HomePage, OfferPage)
+        self.assertCanNotCreateAt(OfficePage, OfferPage)
         self.assertCanNotCreateAt(OfferIndexPage, PartnerPage)
 
     def test_editor_can_create_a_partner_with_hours_and_contacts(self):
@@ -122,7 +122,7 @@ class TestAngebotePageRules(SiteRootTestCase):
 
     def test_admin_refuses_to_publish_an_offer_without_plain_summary_or_review_date(self):
         response = self.client.post(
-            f"/admin/pages/add/angebote/offerpage/{self.offers.pk}/",
+            f"/admin/pages/add/buero_angebote/offerpage/{self.offers.pk}/",
             nested_form_data(
                 {
                     "title": "Ohne Text",
@@ -141,7 +141,7 @@ class TestAngebotePageRules(SiteRootTestCase):
 
     def test_admin_refuses_opening_hours_that_end_before_they_start(self):
         response = self.client.post(
-            f"/admin/pages/add/angebote/partnerpage/{self.partners.pk}/",
+            f"/admin/pages/add/buero_angebote/partnerpage/{self.partners.pk}/",
             nested_form_data(
                 {
                     "title": "Falsche Zeiten",

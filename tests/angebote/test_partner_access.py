@@ -19,9 +19,9 @@ from angebote.factories import (
 )
 from angebote.models import OfferPage
 from angebote.partner_access import GROUP_PREFIX, setup_partner_group
+from buero.editor_groups import EDITORS, TRANSLATORS, WORKFLOW, setup_groups
 from buero_site.management.commands.demo_admin import PARTNER_SLUG, PARTNER_USERNAME
-from events.factories import ConsultationPageFactory, EventIndexPageFactory
-from home.editor_groups import EDITORS, TRANSLATORS, WORKFLOW, setup_groups
+from events.factories import ConsultationPageFactory, DateIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def make_user(username, *groups):
 def network(home, translate):
     partners = PartnerIndexPageFactory(parent=home)
     offers = OfferIndexPageFactory(parent=home)
-    dates = EventIndexPageFactory(parent=home)
+    dates = DateIndexPageFactory(parent=home)
     schulden = PartnerPageFactory(parent=partners, title="Schuldnerberatung")
     tafel = PartnerPageFactory(parent=partners, title="Tafel")
     translate(home, "ar")
@@ -91,7 +91,7 @@ def offer_form(offer, **changes):
 
 def test_setup_groups_is_idempotent(network):
     setup_groups()
-    call_command("setup_groups", verbosity=0)
+    call_command("buero_setup_groups", verbosity=0)
     assert Group.objects.filter(name__in=[EDITORS, TRANSLATORS]).count() == 2
     assert Page.get_first_root_node().get_workflow().name == WORKFLOW
 
@@ -153,7 +153,7 @@ def test_office_edits_and_publishes_everything(client, network):
     response = client.post(edit_url(offer), {**data, "action-publish": "publish"})
     assert response.status_code == 302
     assert OfferPage.objects.get(pk=offer.pk).title == "Lebensmittel von der Tafel"
-    assert client.get(reverse("wagtailsnippets_angebote_topic:list")).status_code == 200
+    assert client.get(reverse("wagtailsnippets_buero_angebote_topic:list")).status_code == 200
 
 
 def test_translators_edit_translations_but_not_the_german_source(client, network, home):
@@ -176,7 +176,7 @@ def test_topics_list_filters_by_language_and_searches(admin_client, locales):
         locale=locales["ar"],
         translation_key=german.translation_key,
     )
-    url = reverse("wagtailsnippets_angebote_topic:list")
+    url = reverse("wagtailsnippets_buero_angebote_topic:list")
 
     arabic = admin_client.get(url, {"locale": "ar"})
     assert arabic.status_code == 200
@@ -253,10 +253,10 @@ def test_a_partner_sees_and_opens_only_its_own_pages(partner_client, network):
     assert "Schuldnerberatung im Jugendclub" in dashboard
     for url in set(re.findall(r'href="(/admin/pages/\d+/edit/)"', dashboard)):
         assert partner_client.get(url).status_code == 200, url
-    offers = partner_client.get("/admin/offer_pages/").content.decode()
+    offers = partner_client.get("/admin/buero/offers/").content.decode()
     assert "Schuldnerberatung für Familien" in offers
     assert "Lebensmittel" not in offers
-    partners = partner_client.get("/admin/partner_pages/").content.decode()
+    partners = partner_client.get("/admin/buero/partners/").content.decode()
     assert "Schuldnerberatung" in partners
     assert "Tafel" not in partners
 
@@ -264,14 +264,14 @@ def test_a_partner_sees_and_opens_only_its_own_pages(partner_client, network):
 def test_reports_and_the_chooser_show_a_partner_no_private_or_foreign_pages(
     partner_client, network, home
 ):
-    from home.factories import StandardPageFactory
+    from buero.factories import OfficeInfoPageFactory
 
-    private = StandardPageFactory(parent=home, title="Interne Notizen")
+    private = OfficeInfoPageFactory(parent=home, title="Interne Notizen")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
     draft = OfferPageFactory(
         parent=network["tafel_offer"].get_parent(), title="Tafel Entwurf", live=False
     )
-    for url in ("/admin/reports/translations/", "/admin/reports/print-material/"):
+    for url in ("/admin/buero/reports/translations/", "/admin/buero/reports/print-material/"):
         content = partner_client.get(url).content.decode()
         assert "Schuldnerberatung" in content, url
         for title in ("Tafel", "Lebensmittel", "Interne Notizen", "Offene Sprechstunde"):

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from angebote.factories import OfferPageFactory, PartnerPageFactory
-from home.factories import StandardPageFactory
+from buero.factories import OfficeInfoPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def content(home, offer_index, partner_index):
             title="Jobcenter Landkreis Stendal",
             description="<p>Bürgergeld und Hilfe bei der Arbeitssuche für Familien.</p>",
         ),
-        "about": StandardPageFactory(parent=home, title="Über uns", intro="Wir helfen Familien."),
+        "about": OfficeInfoPageFactory(parent=home, title="Über uns", intro="Wir helfen Familien."),
     }
 
 

@@ -16,8 +16,8 @@ from angebote.factories import (
     YouthPageFactory,
 )
 from angebote.models import OfferIndexPage, YouthPage
-from events.factories import ConsultationPageFactory, EventIndexPageFactory
-from home.models import HomePage
+from buero.models import OfficePage
+from events.factories import ConsultationPageFactory, DateIndexPageFactory
 from tests.page_rules import SiteRootTestCase
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +71,7 @@ def youth(home, office, locales, translate):
         page=closed, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
     )
     hour = ConsultationPageFactory(
-        parent=EventIndexPageFactory(parent=home), title="Offene Sprechstunde"
+        parent=DateIndexPageFactory(parent=home), title="Offene Sprechstunde"
     )
     page = YouthPageFactory(parent=home, target_group=group)
     translate(hour, "ar", title="ساعة الاستشارة المفتوحة")
@@ -155,8 +155,8 @@ def test_without_a_target_group_the_page_lists_no_offers(client, youth):
 def test_an_offer_shows_its_text_for_young_people(client, youth):
     content = client.get(youth["trips"].url).content.decode()
     assert (
-        "<strong>Für Jugendliche:</strong> Deine Klassenfahrt wird bezahlt. "
-        "Frag im Offenen Büro nach." in content
+        "<strong>Für Jugendliche:</strong> <span>Deine Klassenfahrt wird bezahlt. "
+        "Frag im Offenen Büro nach.</span>" in content
     )
     assert "Für Jugendliche:" not in client.get(youth["club"].url).content.decode()
 
@@ -178,7 +178,7 @@ def test_the_home_page_links_the_page_in_one_tap_near_its_top(client, youth, hom
     )
     home.save_revision().publish()
     # The Arabic home page, an alias of the German one, links the Arabic pages.
-    arabic_home = HomePage.objects.get(locale__language_code="ar")
+    arabic_home = OfficePage.objects.get(locale__language_code="ar")
     for page, youth_page in ((home, youth["page"]), (arabic_home, youth["ar"]["page"])):
         content = client.get(page.url).content.decode()
         main = content[content.index("<main") :]
@@ -209,9 +209,9 @@ def test_a_home_page_without_entry_points_on_top_has_no_list_for_them(client, yo
 class TestYouthPageRules(SiteRootTestCase):
     def test_one_youth_page_under_the_home_page(self):
         group = TargetGroupFactory(name="Jugendliche", slug="jugendliche")
-        self.assertAllowedParentPageTypes(YouthPage, {HomePage})
+        self.assertAllowedParentPageTypes(YouthPage, {OfficePage})
         self.assertAllowedSubpageTypes(YouthPage, set())
-        self.assertCanCreateAt(HomePage, YouthPage)
+        self.assertCanCreateAt(OfficePage, YouthPage)
         self.assertCanNotCreateAt(OfferIndexPage, YouthPage)
         self.assertCanCreate(
             self.home,

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 # Playwright's sync API runs an event loop in this thread; Django would refuse ORM calls.
@@ -50,6 +51,34 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if E2E_DIR in item.path.parents:
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, the browser tests' database is a file, not memory.
+
+    With an in-memory database the live server's thread shares the test thread's one
+    connection, and two threads inside one SQLite connection can deadlock in C, where no
+    timeout reaches them (the browser tests hung in CI that way). With a file, each thread has
+    its own connection; a writer waits for another's lock (IMMEDIATE transactions, 30 s) and
+    fails loudly if it never comes.
+    """
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        path = tmp_path_factory.mktemp("e2e-database") / "test.sqlite3"
+        database.setdefault("TEST", {})["NAME"] = str(path)
+        database.setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=30)
+
+
+@pytest.fixture(scope="session")
+def live_server(django_db_setup, live_server):
+    """pytest-django's live server, started only once the test database exists.
+
+    The server shares the test thread's connection when, at its start, the database's name
+    says memory; started before the set-up (the autouse helper below asks for it first), it
+    would see the configured ":memory:" and hand one connection to every request thread.
+    """
+    return live_server
 
 
 @pytest.fixture(scope="session")
@@ -97,26 +126,26 @@ def demo_pages(chromium, django_db_setup, django_db_blocker):
         PartnerPage,
         YouthPage,
     )
+    from buero.models import OfficeInfoPage, OfficePage
     from events.models import (
         AppointmentRequestPage,
         ConsultationPage,
         CourseIndexPage,
         CoursePage,
-        EventIndexPage,
+        DateIndexPage,
     )
-    from home.models import HomePage, StandardPage
 
     types = {
-        "home": (HomePage, {}),
+        "home": (OfficePage, {}),
         "offer": (OfferPage, {}),
-        "events": (EventIndexPage, {}),
+        "events": (DateIndexPage, {}),
         "offers": (OfferIndexPage, {}),
         "partners": (PartnerIndexPage, {}),
         "partner": (PartnerPage, {}),
         "consultation": (ConsultationPage, {}),
         "courses": (CourseIndexPage, {}),
         "course": (CoursePage, {}),
-        "standard": (StandardPage, {"slug": "ueber-uns"}),
+        "standard": (OfficeInfoPage, {"slug": "ueber-uns"}),
         "help_check": (HelpCheckPage, {}),
         "appointment": (AppointmentRequestPage, {}),
         "youth": (YouthPage, {}),
@@ -157,7 +186,7 @@ def demo_pages(chromium, django_db_setup, django_db_blocker):
                 # Search and the 404 page are views below the language's home page.
                 "search": f"{home}suche/?q=Kinderzuschlag",
                 "not_found": f"{home}gibt-es-nicht/",
-                # What the service worker shows for a page it has not stored (home.offline).
+                # What the service worker shows for a page it has not stored (buero.offline).
                 "offline": f"{home}offline/",
             }
     return pages

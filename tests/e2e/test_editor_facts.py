@@ -9,11 +9,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import formats, timezone
 from icalendar import Calendar
+from wagtail.users.models import UserProfile
 
 from angebote.models import PartnerPage
 from angebote.partner_access import setup_partner_group
+from buero.editor_groups import setup_groups
 from events.models import ConsultationPage
-from home.editor_groups import setup_groups
 
 LANGUAGES = ("ar", "en", "uk")
 PASSWORD = "ein-langes-Test-Passwort-2026"
@@ -52,6 +53,9 @@ def office_user(site):
     )
     user.set_password(PASSWORD)
     user.save()
+    # The admin's user bar creates a user's profile on first sight; created here, no request of
+    # the live server writes it while this thread may hold SQLite's lock (seen as a hang).
+    UserProfile.get_for_user(user)
     return user
 
 
@@ -137,6 +141,7 @@ def test_a_partners_new_phone_number_reaches_every_language_after_approval(
     partner_user.set_password(PASSWORD)
     partner_user.save()
     partner_user.groups.add(group)
+    UserProfile.get_for_user(partner_user)
     new_number = "03935 987654"
 
     partner_context = new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")

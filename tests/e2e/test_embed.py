@@ -40,7 +40,7 @@ def refused(page, frame_id):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_portal_shows_the_widget_but_not_the_site(site, new_context, settings, language):
     base_url, _pages = site
-    settings.EMBED_ALLOWED_ORIGINS = [PORTAL]
+    settings.BUERO_EMBED_ALLOWED_ORIGINS = [PORTAL]
     page = portal_page(new_context, base_url, language)
     page.goto(f"{PORTAL}/")
     widget = page.frame_locator("#widget")
@@ -53,7 +53,7 @@ def test_the_portal_shows_the_widget_but_not_the_site(site, new_context, setting
 
 def test_without_the_setting_the_portal_gets_nothing(site, new_context, settings):
     base_url, _pages = site
-    settings.EMBED_ALLOWED_ORIGINS = []
+    settings.BUERO_EMBED_ALLOWED_ORIGINS = []
     page = portal_page(new_context, base_url, "de")
     page.goto(f"{PORTAL}/")
     assert refused(page, "widget")

@@ -63,7 +63,8 @@ def test_skip_link_leads_to_the_main_content(site, new_context):
     assert skip["text"] == "Zum Inhalt springen"
 
     page.keyboard.press("Enter")
-    assert urlsplit(page.url).fragment == "main"
+    # The fragment navigation is queued as a task after the key event: wait for it.
+    page.wait_for_url(lambda url: urlsplit(url).fragment == "main")
     assert page.evaluate("document.activeElement.id") == "main"
     # The main content starts at the top of the screen: the header scrolled away.
     assert abs(page.evaluate("document.querySelector('main').getBoundingClientRect().top")) <= 1

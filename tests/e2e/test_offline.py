@@ -1,6 +1,6 @@
 """Offline: what a family opened stays readable without a connection, in its language.
 
-Each language's service worker (home.offline) stores the home page, the dates page and the
+Each language's service worker (buero.offline) stores the home page, the dates page and the
 offline page on the first visit, and every public page opened since; offline, the stored
 copy comes back, and a page never opened gets the offline page with the stored titles.
 """

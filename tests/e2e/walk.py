@@ -12,8 +12,8 @@ from django.core import signing
 from django.core.cache import cache
 from django.test import RequestFactory
 
+from buero.visitors import client_key
 from events.requests import MIN_FILL_SECONDS, SIGNING_SALT
-from home.visitors import client_key
 
 from .test_help_check import answer_questions
 

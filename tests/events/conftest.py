@@ -3,7 +3,7 @@ import datetime
 import pytest
 import time_machine
 
-from events.factories import EventIndexPageFactory
+from events.factories import DateIndexPageFactory
 
 # Tuesday 1 December 2026, 10:00 in Berlin: the next Wednesday hour is 2 December.
 NOW = datetime.datetime(2026, 12, 1, 10, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=1)))
@@ -17,4 +17,4 @@ def frozen():
 
 @pytest.fixture
 def event_index(home):
-    return EventIndexPageFactory(parent=home)
+    return DateIndexPageFactory(parent=home)

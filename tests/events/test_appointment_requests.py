@@ -16,16 +16,16 @@ from django.utils import timezone
 
 from angebote.factories import PartnerIndexPageFactory, PartnerPageFactory, TopicFactory
 from angebote.partner_access import setup_partner_group
+from buero.editor_groups import COUNSELLORS, EDITORS, TRANSLATORS, setup_groups
+from buero.models import OfficePage
 from events.factories import (
     AppointmentRequestFactory,
     AppointmentRequestPageFactory,
     ConsultationPageFactory,
-    EventIndexPageFactory,
+    DateIndexPageFactory,
 )
 from events.models import AppointmentRequest, AppointmentRequestPage
 from events.requests import MIN_FILL_SECONDS, RATE_LIMIT, SIGNING_SALT
-from home.editor_groups import COUNSELLORS, EDITORS, TRANSLATORS, setup_groups
-from home.models import HomePage
 from tests.page_rules import SiteRootTestCase
 
 pytestmark = pytest.mark.django_db
@@ -75,7 +75,7 @@ def counsellor(django_user_model):
 
 class TestAppointmentRequestPageRules(SiteRootTestCase):
     def test_one_request_page_under_the_home_page(self):
-        self.assertAllowedParentPageTypes(AppointmentRequestPage, {HomePage})
+        self.assertAllowedParentPageTypes(AppointmentRequestPage, {OfficePage})
         self.assertAllowedSubpageTypes(AppointmentRequestPage, set())
         self.assertCanCreate(
             self.home,
@@ -122,7 +122,7 @@ def test_a_request_is_stored_encrypted_and_the_counsellors_get_a_note_without_it
     assert appointment.contact == PHONE
     assert appointment.interpreter_language == "ar"
     with connection.cursor() as cursor:
-        cursor.execute("SELECT * FROM events_appointmentrequest")
+        cursor.execute("SELECT * FROM buero_events_appointmentrequest")
         raw = " ".join(str(value) for row in cursor.fetchall() for value in row)
     assert PHONE not in raw
     assert "5550123" not in raw
@@ -138,7 +138,7 @@ def test_a_request_is_stored_encrypted_and_the_counsellors_get_a_note_without_it
 def test_an_email_address_is_encrypted_too(client, request_page):
     client.post(request_page.url, answers(contact_method="email", contact=EMAIL))
     with connection.cursor() as cursor:
-        cursor.execute("SELECT contact FROM events_appointmentrequest")
+        cursor.execute("SELECT contact FROM buero_events_appointmentrequest")
         [(stored,)] = cursor.fetchall()
     assert EMAIL not in stored
     assert "example.org" not in stored
@@ -227,7 +227,7 @@ def test_requests_are_deleted_after_30_days_or_7_after_done(db):
         done_recently = AppointmentRequestFactory()
     done_recently.status = "done"
     done_recently.save()
-    call_command("purge_appointment_requests", stdout=None)
+    call_command("buero_purge_appointment_requests", stdout=None)
     left = set(AppointmentRequest.objects.values_list("pk", flat=True))
     assert left == {open_one.pk, done_recently.pk}
     assert old.pk not in left
@@ -256,8 +256,8 @@ def users(django_user_model, counsellor, home):
 def test_only_counsellors_and_superusers_see_requests(users):
     appointment = AppointmentRequestFactory(contact=PHONE)
     urls = {
-        "list": "/admin/appointment_requests/",
-        "edit": f"/admin/appointment_requests/edit/{appointment.pk}/",
+        "list": "/admin/buero/appointment-requests/",
+        "edit": f"/admin/buero/appointment-requests/edit/{appointment.pk}/",
     }
     allowed = {"superuser", COUNSELLORS}
     matrix = {}
@@ -277,7 +277,7 @@ def test_only_counsellors_and_superusers_see_requests(users):
     counsellor.force_login(users[COUNSELLORS])
     assert PHONE not in counsellor.get(urls["list"]).content.decode()
     assert PHONE in counsellor.get(urls["edit"]).content.decode()
-    assert counsellor.get("/admin/appointment_requests/new/").status_code in (302, 403, 404)
+    assert counsellor.get("/admin/buero/appointment-requests/new/").status_code in (302, 403, 404)
 
 
 def test_a_request_reads_in_german_in_berlin_time_on_one_page(users):
@@ -290,7 +290,9 @@ def test_a_request_reads_in_german_in_berlin_time_on_one_page(users):
     )
     client = Client()
     client.force_login(users[COUNSELLORS])
-    content = client.get(f"/admin/appointment_requests/edit/{appointment.pk}/").content.decode()
+    content = client.get(
+        f"/admin/buero/appointment-requests/edit/{appointment.pk}/"
+    ).content.decode()
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", content))
     assert PHONE in text
     assert "A. B." in text
@@ -310,7 +312,7 @@ def test_the_counsellors_dashboard_counts_new_requests(users):
 
 
 def test_consultation_pages_and_the_next_hour_box_link_to_the_request(client, home, request_page):
-    index = EventIndexPageFactory(parent=home)
+    index = DateIndexPageFactory(parent=home)
     hour = ConsultationPageFactory(parent=index)
     assert request_page.url in client.get(hour.url).content.decode()
     assert request_page.url in client.get(home.url).content.decode()
@@ -323,7 +325,7 @@ def test_the_topic_is_kept_as_the_topic(client, request_page, locales):
 
 
 def test_a_request_does_not_purge_the_page_cache(client, office, request_page):
-    from home import content_generation
+    from buero import content_generation
 
     before = content_generation.current()
     client.post(request_page.url, answers())
@@ -332,7 +334,7 @@ def test_a_request_does_not_purge_the_page_cache(client, office, request_page):
 
 
 def test_behind_the_proxy_each_visitor_has_their_own_limit(client, request_page, settings):
-    settings.REVERSE_PROXY_COUNT = 1
+    settings.BUERO_REVERSE_PROXY_COUNT = 1
     cache.clear()
     for _ in range(RATE_LIMIT):
         client.post(request_page.url, answers(), HTTP_X_FORWARDED_FOR="203.0.113.1")
@@ -356,7 +358,7 @@ def test_behind_the_proxy_each_visitor_has_their_own_limit(client, request_page,
 def test_behind_the_proxy_a_forged_forwarded_for_prefix_does_not_rotate_the_limit(
     client, request_page, settings
 ):
-    settings.REVERSE_PROXY_COUNT = 1
+    settings.BUERO_REVERSE_PROXY_COUNT = 1
     # As the proxy passes them on: the connection is the proxy, the header ends with the
     # visitor's address whatever the visitor put in front of it.
     statuses = [

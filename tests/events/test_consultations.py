@@ -16,6 +16,7 @@ from angebote.factories import (
     PartnerIndexPageFactory,
     PartnerPageFactory,
 )
+from buero.models import OfficePage
 from events import feeds
 from events.factories import (
     ConsultationCancellationFactory,
@@ -24,10 +25,9 @@ from events.factories import (
     CourseIndexPageFactory,
     CoursePageFactory,
     CourseSessionFactory,
-    EventIndexPageFactory,
+    DateIndexPageFactory,
 )
-from events.models import ConsultationPage, EventIndexPage
-from home.models import HomePage
+from events.models import ConsultationPage, DateIndexPage
 from tests.page_rules import SiteRootTestCase
 
 from .conftest import NOW
@@ -294,13 +294,13 @@ class TestConsultationAdmin(SiteRootTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        cls.events = EventIndexPageFactory(parent=cls.home)
+        cls.events = DateIndexPageFactory(parent=cls.home)
 
     def test_page_rules(self):
-        self.assertAllowedParentPageTypes(EventIndexPage, {HomePage})
-        self.assertAllowedSubpageTypes(EventIndexPage, {ConsultationPage})
-        self.assertAllowedParentPageTypes(ConsultationPage, {EventIndexPage})
-        assert not EventIndexPage.can_create_at(self.home)
+        self.assertAllowedParentPageTypes(DateIndexPage, {OfficePage})
+        self.assertAllowedSubpageTypes(DateIndexPage, {ConsultationPage})
+        self.assertAllowedParentPageTypes(ConsultationPage, {DateIndexPage})
+        assert not DateIndexPage.can_create_at(self.home)
 
     def form(self, **fields):
         data = nested_form_data(
@@ -336,7 +336,7 @@ class TestConsultationAdmin(SiteRootTestCase):
         data["action-publish"] = "action-publish"
         with time_machine.travel(NOW, tick=False):
             return self.client.post(
-                f"/admin/pages/add/events/consultationpage/{self.events.pk}/", data
+                f"/admin/pages/add/buero_events/consultationpage/{self.events.pk}/", data
             )
 
     def test_a_cancellation_typed_the_german_way_cancels_that_day(self):
@@ -366,7 +366,7 @@ class TestConsultationAdmin(SiteRootTestCase):
         data["weekdays"] = []
         data["action-publish"] = "action-publish"
         response = self.client.post(
-            f"/admin/pages/add/events/consultationpage/{self.events.pk}/", data
+            f"/admin/pages/add/buero_events/consultationpage/{self.events.pk}/", data
         )
         content = response.content.decode()
         assert "Das Ende muss nach dem Beginn liegen." in content
@@ -406,7 +406,7 @@ def test_offer_and_partner_pages_link_the_hours_the_partner_holds(client, frozen
     offer = OfferPageFactory(parent=OfferIndexPageFactory(parent=home), title="Hilfe bei Schulden")
     offer.providers.set([partner])
     offer.save_revision().publish()
-    index = EventIndexPageFactory(parent=home)
+    index = DateIndexPageFactory(parent=home)
     ConsultationPageFactory(parent=index, title="Offene Sprechstunde")
     hour = ConsultationPageFactory(
         parent=index,

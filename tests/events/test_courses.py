@@ -148,7 +148,9 @@ def test_admin_refuses_a_session_that_ends_before_it_starts(
             "action-publish": "action-publish",
         }
     )
-    response = admin_client.post(f"/admin/pages/add/events/coursepage/{course_index.pk}/", data)
+    response = admin_client.post(
+        f"/admin/pages/add/buero_events/coursepage/{course_index.pk}/", data
+    )
     assert "Das Ende muss nach dem Beginn liegen." in response.content.decode()
 
 

@@ -17,7 +17,7 @@ from django.test.utils import isolate_apps
 
 from events import encryption
 from events.encryption import DecryptionError, EncryptedTextField, rotate
-from events.management.commands import rotate_encryption_keys
+from events.management.commands import buero_rotate_encryption_keys as rotate_encryption_keys
 
 PHONE = "0151 2345 6789"
 EMAIL = "amira.haddad@example.org"
@@ -86,7 +86,10 @@ def test_the_token_does_not_contain_the_text_and_differs_every_time():
     for token in (first, second):
         assert PHONE not in token
         assert "2345" not in token
-        assert Fernet(settings.FIELD_ENCRYPTION_KEYS[0]).decrypt(token.encode()).decode() == PHONE
+        assert (
+            Fernet(settings.BUERO_FIELD_ENCRYPTION_KEYS[0]).decrypt(token.encode()).decode()
+            == PHONE
+        )
 
 
 def test_blank_and_null_stay_what_they_are():
@@ -121,7 +124,7 @@ def test_deconstruct_gives_the_public_path_so_migrations_stay_clean():
 def test_the_keys_are_built_once_per_tuple_of_keys():
     default = encryption.fernet()
     assert encryption.fernet() is default
-    with override_settings(FIELD_ENCRYPTION_KEYS=[KEY_B, KEY_A]):
+    with override_settings(BUERO_FIELD_ENCRYPTION_KEYS=[KEY_B, KEY_A]):
         rotated = encryption.fernet()
         assert rotated is not default
         assert encryption.fernet() is rotated
@@ -131,8 +134,8 @@ def test_the_keys_are_built_once_per_tuple_of_keys():
 @pytest.mark.parametrize("keys", [[], None, ()])
 def test_no_keys_is_a_configuration_error(keys):
     with (
-        override_settings(FIELD_ENCRYPTION_KEYS=keys),
-        pytest.raises(ImproperlyConfigured, match="FIELD_ENCRYPTION_KEYS is empty"),
+        override_settings(BUERO_FIELD_ENCRYPTION_KEYS=keys),
+        pytest.raises(ImproperlyConfigured, match="BUERO_FIELD_ENCRYPTION_KEYS is empty"),
     ):
         encryption.fernet()
 
@@ -147,7 +150,7 @@ def test_no_keys_is_a_configuration_error(keys):
 )
 def test_a_malformed_key_is_a_configuration_error_that_does_not_show_the_key(keys, position):
     with (
-        override_settings(FIELD_ENCRYPTION_KEYS=keys),
+        override_settings(BUERO_FIELD_ENCRYPTION_KEYS=keys),
         pytest.raises(ImproperlyConfigured, match=position) as error,
     ):
         encryption.fernet()
@@ -157,7 +160,7 @@ def test_a_malformed_key_is_a_configuration_error_that_does_not_show_the_key(key
 
 def test_a_single_string_instead_of_a_list_is_a_configuration_error():
     with (
-        override_settings(FIELD_ENCRYPTION_KEYS=KEY_A),
+        override_settings(BUERO_FIELD_ENCRYPTION_KEYS=KEY_A),
         pytest.raises(ImproperlyConfigured, match="must be a list"),
     ):
         encryption.fernet()
@@ -226,7 +229,7 @@ def test_a_token_that_no_key_decrypts_raises_a_clear_error(probe):
             probe.objects.get(id=pk)
         message = str(error.value)
         assert "encryption_tests.Probe.contact" in message
-        assert "FIELD_ENCRYPTION_KEYS" in message
+        assert "BUERO_FIELD_ENCRYPTION_KEYS" in message
         assert "rotate_encryption_keys" in message
         assert PHONE not in message
 
@@ -245,7 +248,7 @@ def test_an_encrypted_field_cannot_be_unique_or_indexed():
             def __str__(self):
                 return "bad"
 
-        errors = [error for error in Bad.check() if error.id == "events.E901"]
+        errors = [error for error in Bad.check() if error.id == "buero_events.E901"]
     assert [error.obj.name for error in errors] == ["contact", "note"]
 
 
@@ -255,21 +258,21 @@ def test_the_system_check_reports_unusable_keys_once_a_model_has_an_encrypted_fi
     assert encryption.check_keys() == []  # no installed model has one (yet)
     monkeypatch.setattr(encryption, "encrypted_fields", lambda: [(probe, ["contact", "note"])])
     assert encryption.check_keys() == []
-    with override_settings(FIELD_ENCRYPTION_KEYS=[]):
-        assert [error.id for error in encryption.check_keys()] == ["events.E902"]
+    with override_settings(BUERO_FIELD_ENCRYPTION_KEYS=[]):
+        assert [error.id for error in encryption.check_keys()] == ["buero_events.E902"]
 
 
 # Rotation
 
 
 def test_rotation_moves_every_token_to_the_newest_key(probe):
-    with override_settings(FIELD_ENCRYPTION_KEYS=[KEY_A]):
+    with override_settings(BUERO_FIELD_ENCRYPTION_KEYS=[KEY_A]):
         probe.objects.create(id=1, contact=PHONE, note=EMAIL)
         probe.objects.create(id=2, contact=EMAIL, note="")
         probe.objects.create(id=3, contact=None, note="")
     before = raw(1)
 
-    with override_settings(FIELD_ENCRYPTION_KEYS=[KEY_B, KEY_A]):
+    with override_settings(BUERO_FIELD_ENCRYPTION_KEYS=[KEY_B, KEY_A]):
         # The new key first, the old one after it: old rows still read, new ones use B.
         assert probe.objects.get(id=1).contact == PHONE
         probe.objects.create(id=4, contact=PHONE)
@@ -279,7 +282,7 @@ def test_rotation_moves_every_token_to_the_newest_key(probe):
     assert raw(1) != before
     assert raw(3) is None
     assert raw(2, "note") == ""
-    with override_settings(FIELD_ENCRYPTION_KEYS=[KEY_B]):
+    with override_settings(BUERO_FIELD_ENCRYPTION_KEYS=[KEY_B]):
         assert list(probe.objects.order_by("id").values_list("contact", "note")) == [
             (PHONE, EMAIL),
             (EMAIL, ""),
@@ -289,19 +292,19 @@ def test_rotation_moves_every_token_to_the_newest_key(probe):
     for pk, column in ((1, "contact"), (1, "note"), (2, "contact")):
         with pytest.raises(InvalidToken):
             Fernet(KEY_A).decrypt(raw(pk, column).encode())
-    with override_settings(FIELD_ENCRYPTION_KEYS=[KEY_A]), pytest.raises(DecryptionError):
+    with override_settings(BUERO_FIELD_ENCRYPTION_KEYS=[KEY_A]), pytest.raises(DecryptionError):
         probe.objects.get(id=1)
 
 
 def test_rotation_of_a_part_of_the_rows_and_again_is_harmless(probe):
-    with override_settings(FIELD_ENCRYPTION_KEYS=[KEY_A]):
+    with override_settings(BUERO_FIELD_ENCRYPTION_KEYS=[KEY_A]):
         for pk in range(1, 6):
             probe.objects.create(id=pk, contact=f"{PHONE}-{pk}")
-    with override_settings(FIELD_ENCRYPTION_KEYS=[KEY_B, KEY_A]):
+    with override_settings(BUERO_FIELD_ENCRYPTION_KEYS=[KEY_B, KEY_A]):
         assert rotate(probe.objects.filter(id__lte=2), ["contact"]) == 2
         assert rotate(probe.objects.all(), ["contact"], batch_size=2) == 5
         assert rotate(probe.objects.all(), ["contact"]) == 5
-    with override_settings(FIELD_ENCRYPTION_KEYS=[KEY_B]):
+    with override_settings(BUERO_FIELD_ENCRYPTION_KEYS=[KEY_B]):
         assert [p.contact for p in probe.objects.order_by("id")] == [
             f"{PHONE}-{pk}" for pk in range(1, 6)
         ]
@@ -322,7 +325,7 @@ def test_rotation_accepts_only_encrypted_fields(probe):
 
 
 def test_the_command_rotates_every_encrypted_field_and_prints_counts(probe, monkeypatch):
-    with override_settings(FIELD_ENCRYPTION_KEYS=[KEY_A]):
+    with override_settings(BUERO_FIELD_ENCRYPTION_KEYS=[KEY_A]):
         probe.objects.create(id=1, contact=PHONE, note=EMAIL)
         probe.objects.create(id=2, contact="", note="")
     assert encryption.encrypted_fields([probe]) == [(probe, ["contact", "note"])]
@@ -330,20 +333,20 @@ def test_the_command_rotates_every_encrypted_field_and_prints_counts(probe, monk
         rotate_encryption_keys, "encrypted_fields", lambda: encryption.encrypted_fields([probe])
     )
     out = StringIO()
-    with override_settings(FIELD_ENCRYPTION_KEYS=[KEY_B, KEY_A]):
-        call_command("rotate_encryption_keys", "--batch-size", "1", stdout=out)
+    with override_settings(BUERO_FIELD_ENCRYPTION_KEYS=[KEY_B, KEY_A]):
+        call_command("buero_rotate_encryption_keys", "--batch-size", "1", stdout=out)
     assert "encryption_tests.Probe (contact, note): 1 rows re-encrypted" in out.getvalue()
-    with override_settings(FIELD_ENCRYPTION_KEYS=[KEY_B]):
+    with override_settings(BUERO_FIELD_ENCRYPTION_KEYS=[KEY_B]):
         assert probe.objects.get(id=1).note == EMAIL
 
 
 def test_the_command_without_encrypted_fields_says_so(monkeypatch):
     # A host site that installs the apps without appointment requests has no such field.
     monkeypatch.setattr(
-        "events.management.commands.rotate_encryption_keys.encrypted_fields", lambda: []
+        "events.management.commands.buero_rotate_encryption_keys.encrypted_fields", lambda: []
     )
     out = StringIO()
-    call_command("rotate_encryption_keys", stdout=out)
+    call_command("buero_rotate_encryption_keys", stdout=out)
     assert "nothing to do" in out.getvalue()
 
 
@@ -375,7 +378,7 @@ def test_production_settings_refuse_to_import_without_field_encryption_keys():
     malformed = settings_subprocess(code, **base, FIELD_ENCRYPTION_KEYS="not-a-key")
     assert "FIELD_ENCRYPTION_KEYS must hold Fernet keys" in malformed.stderr
     good = settings_subprocess(
-        "from buero_site.settings import production as p; print(p.FIELD_ENCRYPTION_KEYS)",
+        "from buero_site.settings import production as p; print(p.BUERO_FIELD_ENCRYPTION_KEYS)",
         **base,
         FIELD_ENCRYPTION_KEYS=f" {KEY_B} , {KEY_A} ",
     )
@@ -384,11 +387,11 @@ def test_production_settings_refuse_to_import_without_field_encryption_keys():
 
 
 def test_dev_settings_keep_one_generated_key_in_a_file(tmp_path):
-    # With FIELD_ENCRYPTION_KEYS set, importing dev.py writes no key file into the project.
+    # With BUERO_FIELD_ENCRYPTION_KEYS set, importing dev.py writes no key file into the project.
     key_file = tmp_path / ".field-encryption-key"
     code = (
         "import sys, pathlib; from buero_site.settings import dev;"
-        "print(dev.FIELD_ENCRYPTION_KEYS[0]);"
+        "print(dev.BUERO_FIELD_ENCRYPTION_KEYS[0]);"
         "print(dev._field_encryption_key(pathlib.Path(sys.argv[1])))"
     )
     runs = [

@@ -11,10 +11,11 @@ from django.test import Client
 from django.utils import timezone
 
 from angebote.factories import OfferIndexPageFactory, OfferPageFactory
+from buero.editor_groups import COUNSELLORS, EDITORS, setup_groups
+from buero.models import PageFeedback
 from events.factories import AppointmentRequestPageFactory
 from events.models import AppointmentRequest
-from home.editor_groups import COUNSELLORS, EDITORS, setup_groups
-from home.models import PageFeedback
+from tests.form_posts import form_action
 
 from .test_appointment_requests import answers
 
@@ -58,8 +59,8 @@ def dashboard(user):
 def test_appointment_requests_over_the_hourly_cap_are_refused_with_a_page(
     client, request_page, counsellor, settings, caplog, django_capture_on_commit_callbacks
 ):
-    settings.APPOINTMENT_REQUESTS_PER_HOUR = 3
-    with caplog.at_level(logging.WARNING, logger="home.limits"):
+    settings.BUERO_APPOINTMENT_REQUESTS_PER_HOUR = 3
+    with caplog.at_level(logging.WARNING, logger="buero.limits"):
         statuses = send_requests(client, request_page, 5, django_capture_on_commit_callbacks)
     assert statuses == [303, 303, 303, 429, 429]
     assert AppointmentRequest.objects.count() == 3
@@ -72,7 +73,7 @@ def test_appointment_requests_over_the_hourly_cap_are_refused_with_a_page(
     assert "mehrere Anfragen von Ihnen" not in text
 
     # One warning for the hour, and nothing about anyone in it.
-    [record] = [record for record in caplog.records if record.name == "home.limits"]
+    [record] = [record for record in caplog.records if record.name == "buero.limits"]
     assert "appointment-requests" in record.getMessage()
     assert "198.51.100" not in record.getMessage()
 
@@ -83,7 +84,7 @@ def test_appointment_requests_over_the_hourly_cap_are_refused_with_a_page(
 
 
 def test_a_new_hour_takes_requests_again(client, request_page, settings):
-    settings.APPOINTMENT_REQUESTS_PER_HOUR = 1
+    settings.BUERO_APPOINTMENT_REQUESTS_PER_HOUR = 1
     start = timezone.now().replace(minute=10)
     with time_machine.travel(start, tick=False):
         assert client.post(request_page.url, answers(), **visitor(1)).status_code == 303
@@ -97,7 +98,7 @@ def test_a_new_hour_takes_requests_again(client, request_page, settings):
 def test_notification_emails_over_the_cap_are_not_sent_but_no_request_is_lost(
     client, request_page, counsellor, settings, mailoutbox, django_capture_on_commit_callbacks
 ):
-    settings.NOTIFICATION_EMAILS_PER_HOUR = 2
+    settings.BUERO_NOTIFICATION_EMAILS_PER_HOUR = 2
     statuses = send_requests(client, request_page, 4, django_capture_on_commit_callbacks)
     assert statuses == [303] * 4
     assert AppointmentRequest.objects.count() == 4
@@ -118,7 +119,7 @@ def test_the_caps_notice_is_shown_only_when_reached_and_only_to_whom_it_concerns
     editor.groups.add(Group.objects.get(name=EDITORS))
     assert "Obergrenze pro Stunde" not in dashboard(counsellor)
 
-    settings.APPOINTMENT_REQUESTS_PER_HOUR = 0
+    settings.BUERO_APPOINTMENT_REQUESTS_PER_HOUR = 0
     assert client.post(request_page.url, answers()).status_code == 429
     assert "Obergrenze pro Stunde" in dashboard(counsellor)
     # The Redaktion may publish pages: the office sees every notice.
@@ -126,7 +127,7 @@ def test_the_caps_notice_is_shown_only_when_reached_and_only_to_whom_it_concerns
 
 
 def test_the_notice_is_gone_after_a_day(client, request_page, counsellor, settings):
-    settings.APPOINTMENT_REQUESTS_PER_HOUR = 0
+    settings.BUERO_APPOINTMENT_REQUESTS_PER_HOUR = 0
     start = timezone.now()
     with time_machine.travel(start, tick=False):
         client.post(request_page.url, answers())
@@ -141,21 +142,22 @@ def offer(home, office):
 
 
 def test_feedback_over_the_hourly_cap_gets_a_page_not_a_500(client, offer, settings):
-    settings.FEEDBACK_PER_HOUR = 2
+    settings.BUERO_FEEDBACK_PER_HOUR = 2
     statuses = [
-        client.post(offer.url, {"helpful": "yes"}, **visitor(n)).status_code for n in range(4)
+        client.post(form_action(offer), {"helpful": "yes"}, **visitor(n)).status_code
+        for n in range(4)
     ]
     assert statuses == [303, 303, 429, 429]
     assert PageFeedback.objects.count() == 2
-    refused = client.post(offer.url, {"helpful": "yes"}, **visitor(9))
+    refused = client.post(form_action(offer), {"helpful": "yes"}, **visitor(9))
     text = " ".join(refused.content.decode().split())
     assert "Gerade können wir keine weiteren Antworten annehmen" in text
     assert f'href="{offer.url}"' in text
     # "Nein" first asks what was missing; that click stores nothing and is not refused.
-    assert client.post(offer.url, {"helpful": "no"}, **visitor(10)).status_code == 303
+    assert client.post(form_action(offer), {"helpful": "no"}, **visitor(10)).status_code == 303
 
 
 def test_a_failing_cache_caps_nobody(client, offer, settings, monkeypatch):
-    settings.FEEDBACK_PER_HOUR = 0
+    settings.BUERO_FEEDBACK_PER_HOUR = 0
     monkeypatch.setattr("django.core.cache.cache.incr", lambda *args, **kwargs: None)
-    assert client.post(offer.url, {"helpful": "yes"}).status_code == 303
+    assert client.post(form_action(offer), {"helpful": "yes"}).status_code == 303

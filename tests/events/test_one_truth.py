@@ -1,5 +1,5 @@
 """Facts are one truth: a change the office publishes in German shows in every language at
-once, in every output, without a translator's step (home.facts)."""
+once, in every output, without a translator's step (buero.facts)."""
 
 import datetime
 import json
@@ -184,7 +184,7 @@ def test_the_outputs_agree_with_the_page_cache_on(client, frozen, hour, settings
 
 def test_every_page_type_with_facts_is_written_through():
     """A page type whose facts would not reach its translations shows up here."""
-    from home.facts import fact_fields
+    from buero.facts import fact_fields
 
     names, relations = fact_fields(ConsultationPage)
     assert {"start_time", "weekdays", "contact_phone", "valid_until"} <= set(names)

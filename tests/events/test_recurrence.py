@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from buero.source_text import SourceText
 from events.recurrence import (
     LAST,
     MONTHLY,
@@ -16,7 +17,6 @@ from events.recurrence import (
     occurrences,
     upcoming,
 )
-from home.source_text import SourceText
 
 BERLIN = ZoneInfo("Europe/Berlin")
 WED = 2

@@ -199,7 +199,7 @@ def prepare():
     env = environment(POSTGRES[1], f"redis://127.0.0.1:{free_port()}/0")
     for command in (
         ["migrate", "--no-input"],
-        ["sync_locales"],
+        ["buero_sync_locales", "--no-input"],
         ["load_demo_content"],
         ["collectstatic", "--no-input", "--verbosity", "0"],
     ):

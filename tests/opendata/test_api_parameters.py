@@ -29,7 +29,7 @@ from events.factories import (
     CourseIndexPageFactory,
     CoursePageFactory,
     CourseSessionFactory,
-    EventIndexPageFactory,
+    DateIndexPageFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -74,7 +74,7 @@ MARKER = "<script>alert(1)</script>"
 #: The languages of the paths (the APIs take any in ``lang`` and ignore the path's).
 LANGUAGES = [code for code, _name in django_settings.LANGUAGES]
 #: Routes of the app that are not public: the admin's page behind the login.
-NOT_PUBLIC = {"opendata_embed_codes"}
+NOT_PUBLIC = {"buero_embed_codes"}
 
 examples = settings(
     max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -94,7 +94,7 @@ def tree(home, office, translate):
     offer = OfferPageFactory(
         parent=offers, topics=[debts], target_groups=[families], providers=[partner]
     )
-    dates = EventIndexPageFactory(parent=home)
+    dates = DateIndexPageFactory(parent=home)
     hour = ConsultationPageFactory(
         parent=dates, title="Offene Sprechstunde", slug="offene-sprechstunde", host=partner
     )

@@ -14,13 +14,13 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from angebote.factories import OfferIndexPageFactory, OfferPageFactory
+from buero.editor_groups import EDITORS, TRANSLATORS, setup_groups
 from events.factories import (
     ConsultationCancellationFactory,
     ConsultationExtraDateFactory,
     ConsultationPageFactory,
-    EventIndexPageFactory,
+    DateIndexPageFactory,
 )
-from home.editor_groups import EDITORS, TRANSLATORS, setup_groups
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def _now():
 
 @pytest.fixture
 def tree(home, office, translate):
-    dates = EventIndexPageFactory(parent=home)
+    dates = DateIndexPageFactory(parent=home)
     hour = ConsultationPageFactory(
         parent=dates, title="Offene Sprechstunde", slug="offene-sprechstunde", room="Raum 3"
     )
@@ -95,13 +95,13 @@ def test_the_widget_is_a_small_page_without_chrome_scripts_or_cookies(client, tr
     assert len(arabic.content) < 10_000
     for absent in ("<header", "<footer", "<script", "style="):
         assert absent not in html
-    assert '<link rel="stylesheet" href="/static/opendata/embed.css">' in html
+    assert '<link rel="stylesheet" href="/static/buero_opendata/embed.css">' in html
     assert not response.cookies
     assert "public" in response["Cache-Control"]
 
 
 def test_the_stylesheet_is_small(settings):
-    css = settings.BASE_DIR / "opendata" / "static" / "opendata" / "embed.css"
+    css = settings.BASE_DIR / "opendata" / "static" / "buero_opendata" / "embed.css"
     assert css.stat().st_size < 2_000
 
 
@@ -138,7 +138,9 @@ def test_bad_parameters_get_a_short_page_in_the_frame(client, tree, url, status)
 
 
 def test_the_arabic_widget_is_right_to_left_and_marks_german_titles(client, tree):
-    call_command("sync_locales", verbosity=0)  # the untranslated series as German aliases
+    call_command(
+        "buero_sync_locales", interactive=False, verbosity=0
+    )  # the untranslated series as German aliases
     html = client.get("/ar/einbetten/termine/").content.decode()
     assert '<html lang="ar" dir="rtl">' in html
     assert "الاستشارة المفتوحة" in html
@@ -156,7 +158,7 @@ def test_a_language_without_pages_shows_the_german_series(client, tree):
 
 
 def test_dates_further_ahead_than_six_weeks_are_found_too(client, home, office):
-    dates = EventIndexPageFactory(parent=home)
+    dates = DateIndexPageFactory(parent=home)
     ConsultationPageFactory(
         parent=dates, title="Ab März", frequency="monthly", valid_from=datetime.date(2027, 3, 1)
     )
@@ -191,7 +193,7 @@ def test_hostile_parameters_get_a_page_or_a_4xx(client, tree, url):
 # Framing -----------------------------------------------------------------------------------
 
 
-@override_settings(EMBED_ALLOWED_ORIGINS=[PORTAL], X_FRAME_OPTIONS="DENY")
+@override_settings(BUERO_EMBED_ALLOWED_ORIGINS=[PORTAL], X_FRAME_OPTIONS="DENY")
 def test_only_the_allowed_origins_may_frame_the_widget(client, tree):
     response = client.get("/de/einbetten/termine/")
     assert f"frame-ancestors 'self' {PORTAL}" in response["Content-Security-Policy"]
@@ -200,7 +202,7 @@ def test_only_the_allowed_origins_may_frame_the_widget(client, tree):
     assert f"frame-ancestors 'self' {PORTAL}" in response["Content-Security-Policy"]
 
 
-@override_settings(EMBED_ALLOWED_ORIGINS=[])
+@override_settings(BUERO_EMBED_ALLOWED_ORIGINS=[])
 def test_without_allowed_origins_only_the_site_itself_may_frame_the_widget(client, tree):
     response = client.get("/de/einbetten/termine/")
     assert response.status_code == 200
@@ -208,7 +210,11 @@ def test_without_allowed_origins_only_the_site_itself_may_frame_the_widget(clien
 
 
 @override_settings(
-    EMBED_ALLOWED_ORIGINS=["http://unsafe.example.org", "https://x.org/path", "https://y.org\n"]
+    BUERO_EMBED_ALLOWED_ORIGINS=[
+        "http://unsafe.example.org",
+        "https://x.org/path",
+        "https://y.org\n",
+    ]
 )
 def test_origins_that_are_not_https_hosts_are_never_allowed(client, tree):
     csp = client.get("/de/einbetten/termine/")["Content-Security-Policy"]
@@ -217,7 +223,7 @@ def test_origins_that_are_not_https_hosts_are_never_allowed(client, tree):
     assert "y.org" not in csp
 
 
-@override_settings(EMBED_ALLOWED_ORIGINS=[PORTAL], X_FRAME_OPTIONS="DENY")
+@override_settings(BUERO_EMBED_ALLOWED_ORIGINS=[PORTAL], X_FRAME_OPTIONS="DENY")
 def test_every_other_page_refuses_to_be_framed(client, home, tree):
     offers = OfferIndexPageFactory(parent=home)
     offer = OfferPageFactory(parent=offers)
@@ -244,7 +250,7 @@ def test_the_settings_refuse_origins_that_are_not_https_hosts(settings):
 
 def test_the_page_cache_keeps_the_widget_with_its_frame_policy(client, tree, settings):
     settings.PAGE_CACHE_SECONDS = 300
-    settings.EMBED_ALLOWED_ORIGINS = [PORTAL]
+    settings.BUERO_EMBED_ALLOWED_ORIGINS = [PORTAL]
     first = client.get("/de/einbetten/termine/")
     second = client.get("/de/einbetten/termine/")
     assert second.content == first.content
@@ -353,7 +359,7 @@ def test_an_unknown_series_in_the_json_is_a_json_404_not_a_redirect(client, tree
 @pytest.fixture
 def many_series(home, office):
     def build(count):
-        dates = EventIndexPageFactory(parent=home)
+        dates = DateIndexPageFactory(parent=home)
         for number in range(count):
             page = ConsultationPageFactory(parent=dates, title=f"Sprechstunde {number:02}")
             ConsultationCancellationFactory(page=page, date=datetime.date(2026, 12, 9))
@@ -387,13 +393,13 @@ def editor(django_user_model, group_name):
     return user
 
 
-@override_settings(EMBED_ALLOWED_ORIGINS=[PORTAL])
+@override_settings(BUERO_EMBED_ALLOWED_ORIGINS=[PORTAL])
 def test_the_office_copies_the_code_per_language_and_series(
     client, tree, django_user_model, locales
 ):
-    call_command("sync_locales", verbosity=0)
+    call_command("buero_sync_locales", interactive=False, verbosity=0)
     client.force_login(editor(django_user_model, EDITORS))
-    response = client.get("/admin/einbetten/")
+    response = client.get("/admin/buero/einbetten/")
     assert response.status_code == 200
     html = response.content.decode()
     assert (
@@ -406,11 +412,11 @@ def test_the_office_copies_the_code_per_language_and_series(
     assert "readonly" in html
     assert "http://localhost/api/termine.json?lang=ar" in html
     assert PORTAL in html
-    assert "EMBED_ALLOWED_ORIGINS" in html
+    assert "BUERO_EMBED_ALLOWED_ORIGINS" in html
     menu = client.get("/admin/").content.decode()
     assert "Einbetten" in menu
 
 
 def test_editors_without_the_settings_permission_may_not_see_it(client, tree, django_user_model):
     client.force_login(editor(django_user_model, TRANSLATORS))
-    assert client.get("/admin/einbetten/").status_code in {302, 403}
+    assert client.get("/admin/buero/einbetten/").status_code in {302, 403}

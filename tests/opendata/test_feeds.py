@@ -14,7 +14,7 @@ from events.factories import (
     CourseIndexPageFactory,
     CoursePageFactory,
     CourseSessionFactory,
-    EventIndexPageFactory,
+    DateIndexPageFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def tree(home, office, translate):
             page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="x"
         )
         OfferPageFactory(parent=offers, title="Entwurf", live=False)
-        dates = EventIndexPageFactory(parent=home)
+        dates = DateIndexPageFactory(parent=home)
         hour = ConsultationPageFactory(parent=dates, title="Offene Sprechstunde")
         ConsultationCancellationFactory(
             page=hour, date=datetime.date(2026, 12, 9), reason="Fortbildung des Teams"

@@ -26,7 +26,7 @@ from events.factories import (
     ConsultationCancellationFactory,
     ConsultationExtraDateFactory,
     ConsultationPageFactory,
-    EventIndexPageFactory,
+    DateIndexPageFactory,
 )
 from events.models.consultations import Frequency
 
@@ -85,7 +85,7 @@ def directory(home, office, translate):
     food = OfferPageFactory(
         parent=offers, title="Tafel", is_free=False, cost_note="2 Euro pro Einkauf"
     )
-    dates = EventIndexPageFactory(parent=home)
+    dates = DateIndexPageFactory(parent=home)
     open_hour = ConsultationPageFactory(parent=dates, title="Offene Sprechstunde", topics=[debts])
     ConsultationCancellationFactory(
         page=open_hour, date=datetime.date(2026, 12, 23), reason="Weihnachtsferien"
@@ -389,7 +389,7 @@ def test_no_cookies_and_the_page_cache_keeps_answers(
 def services_with(home, count):
     offers = OfferIndexPageFactory(parent=home, slug=f"hilfsangebote-{count}")
     partners = PartnerIndexPageFactory(parent=home, slug=f"netzwerk-{count}")
-    dates = EventIndexPageFactory(parent=home, slug=f"termine-{count}")
+    dates = DateIndexPageFactory(parent=home, slug=f"termine-{count}")
     topic = TopicFactory()
     for _number in range(count):
         partner = PartnerPageFactory(parent=partners)

@@ -13,6 +13,9 @@ from . import dataset as data
 
 #: {benchmark name: number of SQL queries of one request}, filled by test_page_render.py.
 QUERY_COUNTS = {}
+#: {page: {"without", "with", "control", "difference", "noise": µs}}, filled by
+#: test_counting_benchmark.py.
+COUNTING_FIGURES = {}
 
 
 @pytest.fixture(scope="session")
@@ -25,6 +28,21 @@ def dataset(django_db_setup, django_db_blocker):
 
 
 def pytest_terminal_summary(terminalreporter):
+    if COUNTING_FIGURES:
+        terminalreporter.section(
+            "Counting: median µs per request without, with, difference, noise (with vs with)"
+        )
+        width = max(len(name) for name in COUNTING_FIGURES)
+        for name, figures in COUNTING_FIGURES.items():
+            if "with" in figures:
+                without, difference = figures["without"], figures["difference"]
+                terminalreporter.write_line(
+                    f"{name:<{width}}  {without:>9.0f}  {figures['with']:>9.0f}  "
+                    f"{difference:>+7.0f} µs {difference / without:>+6.1%}  "
+                    f"{figures['noise']:>+7.0f} µs {figures['noise'] / without:>+6.1%}"
+                )
+            else:
+                terminalreporter.write_line(f"{name:<{width}}  {figures['write']:>9.0f}")
     if not QUERY_COUNTS:
         return
     terminalreporter.section("SQL queries per request (warm cache)")

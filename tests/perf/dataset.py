@@ -25,6 +25,8 @@ from angebote.factories import (
     TopicFactory,
 )
 from angebote.models.choices import Area, LegalBasis, PartnerKind, StepFreeAccess
+from buero.districts import District
+from buero.factories import OfficeInfoPageFactory, OfficePageFactory, OfficeSettingsFactory
 from events.factories import (
     ConsultationCancellationFactory,
     ConsultationExtraDateFactory,
@@ -32,11 +34,9 @@ from events.factories import (
     CourseIndexPageFactory,
     CoursePageFactory,
     CourseSessionFactory,
-    EventIndexPageFactory,
+    DateIndexPageFactory,
 )
 from events.models.consultations import Frequency
-from home.districts import District
-from home.factories import HomePageFactory, OfficeSettingsFactory, StandardPageFactory
 
 OFFERS = 300
 PARTNERS = 100
@@ -124,7 +124,7 @@ def _build():
     today = timezone.localdate()
     now = timezone.now()
 
-    home = HomePageFactory(parent=Page.get_first_root_node(), locale=de, slug="start")
+    home = OfficePageFactory(parent=Page.get_first_root_node(), locale=de, slug="start")
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     site.hostname, site.port, site.root_page = "localhost", 80, home
     site.save()
@@ -140,12 +140,10 @@ def _build():
         _translate_snippet(group, ar, name=arabic)
         groups.append(group)
 
-    about = StandardPageFactory(parent=home, title="Über uns", slug="ueber-uns")
+    about = OfficeInfoPageFactory(parent=home, title="Über uns", slug="ueber-uns")
     offer_index = OfferIndexPageFactory(parent=home)
     partner_index = PartnerIndexPageFactory(parent=home)
-    event_index = EventIndexPageFactory(
-        parent=home, intro="Alle Sprechstunden der nächsten Wochen."
-    )
+    event_index = DateIndexPageFactory(parent=home, intro="Alle Sprechstunden der nächsten Wochen.")
     course_index = CourseIndexPageFactory(parent=home, intro="Weiterbildungen zu Kinderarmut.")
     for page, text in [
         (offer_index, "Hilfe für Ihre Familie, nach Lebenslage."),

@@ -1,29 +1,16 @@
-from importlib import import_module
-
-from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from wagtail_localize.models import LocaleSynchronization
+from wagtail.models import Page, Site
 
-from home.demo_translation import translate_demo_objects
-
-
-def demo_modules():
-    """(app label, demo module) of every installed app that ships demo content, home first."""
-    configs = sorted(apps.get_app_configs(), key=lambda config: config.name != "home")
-    return [
-        (config.label, import_module(f"{config.name}.demo"))
-        for config in configs
-        if getattr(config, "has_demo_content", False)
-    ]
+from buero.demo import office_page
+from home import demo_figures
 
 
 class Command(BaseCommand):
     help = (
-        "Build the demo site (German pages, site settings) and its English, Arabic and "
-        "Ukrainian translations. Idempotent: what exists is kept, what is missing is added. "
-        "Each installed app contributes through its demo module."
+        "The standalone site: the office page as the root of the site that `make run` serves, "
+        "with the plugin's demo content and its translations (buero_load_demo)."
     )
 
     def add_arguments(self, parser):
@@ -32,20 +19,22 @@ class Command(BaseCommand):
         )
 
     @transaction.atomic
-    def handle(self, *args, **options):
-        call_command("sync_locales", verbosity=0)
-        modules = demo_modules()
-        context = {}
-        for _label, module in modules:
-            created = module.load(context)
-            self.stdout.write(f"{module.__name__}: {created} new")
-        if options["german_only"]:
-            return
-        # Every language's tree mirrors the German one (aliases), then translations replace
-        # the aliases of the pages that have one.
-        for synchronisation in LocaleSynchronization.objects.all():
-            synchronisation.sync_trees()
-        translated = 0
-        for label, module in modules:
-            translated += translate_demo_objects(label, module.translatable_objects(), self.stdout)
-        self.stdout.write(f"Translations: {translated} new")
+    def handle(self, *args, german_only=False, **options):
+        office, _created = office_page(Page.get_first_root_node())
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(hostname="localhost", root_page=office, is_default_site=True)
+        elif site.root_page.specific_class is Page and not site.root_page.get_children().exists():
+            # A new database: Wagtail's "Welcome" page makes way for the office.
+            welcome = site.root_page
+            site.root_page = office
+            site.site_name = "Offenes Büro Tangerhütte"
+            # Absolute links (calendar feeds, hreflang, sitemap) point where `make run` serves.
+            site.hostname, site.port = "127.0.0.1", 8000
+            site.save()
+            welcome.delete()
+        call_command("buero_load_demo", german_only=german_only, stdout=self.stdout)
+        conversations, totals = demo_figures.load()
+        self.stdout.write(
+            f"home.demo_figures: {conversations} conversations, {totals} daily totals new"
+        )

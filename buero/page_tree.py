@@ -1,0 +1,451 @@
+"""A snapshot of the page tree's plain fields, built once per content generation.
+
+Every public page needs the same facts about other pages: the main menu, the language
+switcher and the ``hreflang`` alternates (the translations of the current page), the legal
+pages in the footer, each page's URL, and the route from a URL to a page. Finding them with
+whole page objects on every request cost a dozen queries and about 200 model instances per
+page. The snapshot holds one small row of plain values per page, URL included, for the
+whole tree; it is built with two queries when content has changed (see content_generation)
+and kept in each worker process's memory.
+
+Whatever the snapshot cannot answer (a page created since, a cache that cannot be reached
+for longer than ``MAX_AGE``) is left to Wagtail's own code, so it speeds pages up and never
+changes what they show.
+"""
+
+import threading
+import time
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+from django.http.request import split_domain_port
+from django.utils import timezone, translation
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page, PageViewRestriction, Site
+
+from . import content_generation
+
+#: Seconds a snapshot is used without a readable generation (the cache is down) or with a
+#: cache that each process has to itself (no Redis): the longest that a change can take to
+#: show in menus and language links then.
+MAX_AGE = 60
+
+_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "title",
+    "url_path",
+    "translation_key",
+    "locale__language_code",
+    "show_in_menus",
+    "live",
+    "alias_of_id",
+    "live_revision_id",
+    "content_type_id",
+    "expire_at",
+)
+
+
+def shows_source_text(page):
+    """True where a page shows the German source text instead of its own.
+
+    Untranslated pages appear in every language's tree as aliases of the German page (see
+    buero_sync_locales), and a translation that was started but never published keeps showing
+    the German text until a translator publishes it.
+    """
+    if isinstance(page, PageNode):
+        return page.shows_source_text
+    return bool(
+        getattr(page, "alias_of_id", None)
+        or (isinstance(page, Page) and page.live and page.live_revision_id is None)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PageNode:
+    """One page of the snapshot: what menus, links and routing need, and nothing else."""
+
+    id: int
+    path: str
+    depth: int
+    title: str
+    url_path: str
+    translation_key: object
+    language: str
+    show_in_menus: bool
+    live: bool
+    shows_source_text: bool
+    content_type_id: int
+    expire_at: object
+    site_id: int | None
+    root_url: str | None
+    #: The URL on its own site ("/de/hilfsangebote/"), None where the page is not routable.
+    url: str | None
+
+    @property
+    def full_url(self):
+        return self.root_url + self.url if self.url is not None else None
+
+    @property
+    def specific_class(self):
+        return ContentType.objects.get_for_id(self.content_type_id).model_class()
+
+    def url_parts(self):
+        """The value of ``Page.get_url_parts()``, computed when the snapshot was built."""
+        if self.site_id is None:
+            return None
+        return (self.site_id, self.root_url, self.url)
+
+
+class PageTree:
+    def __init__(self, rows, restricted_ids):
+        self.built = time.monotonic()
+        self.nodes = {}
+        self.by_url_path = {}
+        self.translations = {}
+        self.children = {}  # {parent's path: [child nodes in tree order]}
+        self.by_path = {}
+        cache_object = SimpleNamespace()  # shares Wagtail's site root paths between pages
+        for row in rows:
+            values = dict(zip(_FIELDS, row, strict=True))
+            page = Page(id=values["id"], url_path=values["url_path"])
+            parts = page.get_url_parts(cache_object) if values["depth"] > 1 else None
+            site_id, root_url, url = parts if parts else (None, None, None)
+            node = PageNode(
+                id=values["id"],
+                path=values["path"],
+                depth=values["depth"],
+                title=values["title"],
+                url_path=values["url_path"],
+                translation_key=values["translation_key"],
+                language=values["locale__language_code"],
+                show_in_menus=values["show_in_menus"],
+                live=values["live"],
+                shows_source_text=bool(
+                    values["alias_of_id"] or (values["live"] and values["live_revision_id"] is None)
+                ),
+                content_type_id=values["content_type_id"],
+                expire_at=values["expire_at"],
+                site_id=site_id,
+                root_url=root_url,
+                url=url,
+            )
+            self.nodes[node.id] = node
+            self.by_url_path[node.url_path] = node
+            self.translations.setdefault(node.translation_key, {})[node.language] = node
+            self.children.setdefault(node.path[: -Page.steplen], []).append(node)
+            self.by_path[node.path] = node
+        self.restricted_ids = frozenset(restricted_ids)
+        self.restricted_paths = frozenset(
+            self.nodes[pk].path for pk in self.restricted_ids if pk in self.nodes
+        )
+        self.closed_ids = self._closed()
+        self._memo = {}
+        self._bounded = 0
+
+    def memo(self, key, build, bounded=False):
+        """``build()``, once per snapshot: for other facts derived from published content
+        that every page asks for (topics and their translations, see angebote.taxonomy).
+
+        ``bounded`` keys come from visitors' input (a listing's filters): at most
+        MEMO_BOUNDED of them are kept, beyond that ``build()`` runs every time.
+        """
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = build()
+            if not bounded or self._bounded < MEMO_BOUNDED:
+                self._memo[key] = value
+                self._bounded += bounded
+            return value
+
+    def sites(self):
+        """Every Wagtail site, loaded once per snapshot (one query)."""
+        return self.memo(("sites",), lambda: list(Site.objects.select_related("root_page")))
+
+    def find_site(self, request):
+        """``Site.find_for_request()`` without its query.
+
+        Wagtail keeps the site it finds on the request (``request._wagtail_site``); the
+        snapshot matches the host and port by Wagtail's rules among its sites, so that a
+        host or port nobody uses costs no query and leaves nothing behind.
+        """
+        if not hasattr(request, "_wagtail_site"):
+            request._wagtail_site = match_site(self.sites(), *host_and_port(request))
+        return request._wagtail_site
+
+    def _restricted_ancestor_paths(self, path):
+        return [
+            path[:end]
+            for end in range(Page.steplen, len(path) + 1, Page.steplen)
+            if path[:end] in self.restricted_paths
+        ]
+
+    def _closed(self):
+        """Pages the public may not see because of a view restriction: those below a
+        restricted page in their own tree, and every translation and alias of such a page
+        of the source language (a password on the German page closes the Arabic one)."""
+        if not self.restricted_paths:
+            return frozenset()
+        own = {
+            node.id for node in self.nodes.values() if self._restricted_ancestor_paths(node.path)
+        }
+        source = source_language()
+        closed = set(own)
+        for translations in self.translations.values():
+            original = translations.get(source)
+            if original is not None and original.id in own:
+                closed.update(node.id for node in translations.values())
+        return frozenset(closed)
+
+    def restriction_paths(self, page):
+        """The paths of the restricted pages that close ``page``: its own tree's, or where
+        it has none, those of its source-language page (a translation that carries its own
+        restriction follows that one)."""
+        own = self._restricted_ancestor_paths(page.path)
+        if own or not self.restricted_paths:
+            return own
+        original = self.translation(page, source_language())
+        if original is None or original.id == page.id:
+            return []
+        return self._restricted_ancestor_paths(original.path)
+
+    def is_public(self, page):
+        """The one rule of what the public may see: a live page, not expired, not closed by
+        a view restriction in its own tree or its source language's. ``page`` is a node, a
+        page or a page's id."""
+        node = page if isinstance(page, PageNode) else self.get(getattr(page, "pk", page))
+        if node is None:
+            return False
+        return (
+            node.live
+            and node.id not in self.closed_ids
+            and (node.expire_at is None or node.expire_at > timezone.now())
+        )
+
+    @classmethod
+    def build(cls):
+        rows = Page.objects.order_by("path").values_list(*_FIELDS)
+        restricted = PageViewRestriction.objects.values_list("page_id", flat=True)
+        return cls(list(rows), list(restricted))
+
+    def public(self, pages):
+        """``pages`` that the public may see (``is_public``), as a queryset: live, not
+        expired, and not closed by a view restriction, also through the source language."""
+        pages = pages.live().exclude(expire_at__lte=timezone.now())
+        return pages.exclude(pk__in=self.closed_ids) if self.closed_ids else pages
+
+    def get(self, page_id):
+        return self.nodes.get(page_id)
+
+    def parent(self, page):
+        """The parent's node of a page (or node), None at the top or for unknown pages."""
+        return self.by_path.get(page.path[: -Page.steplen])
+
+    def translation(self, page, language):
+        """The page (a page or a node) in ``language``, None where there is none."""
+        return self.translations.get(page.translation_key, {}).get(language)
+
+    def live_translations(self, page):
+        """{language: node} of the page's public translations, aliases included."""
+        return {
+            language: node
+            for language, node in self.translations.get(page.translation_key, {}).items()
+            if self.is_public(node)
+        }
+
+    def menu(self, home):
+        """The public children of a home page that editors marked "show in menus"."""
+        return [
+            node
+            for node in self.children.get(home.path, ())
+            if node.show_in_menus and self.is_public(node)
+        ]
+
+    def child_of_type(self, parent, model):
+        """The first live child of ``parent`` of page type ``model``, or None (the help
+        check under a home page, say)."""
+        for node in self.children.get(parent.path, ()):
+            if (
+                self.is_public(node)
+                and node.specific_class is not None
+                and issubclass(node.specific_class, model)
+            ):
+                return node
+        return None
+
+    def _walk(self, request, path):
+        """(node, remaining components) where the URL ``path`` leads in the snapshot: the
+        node is the page whose own ``route()`` decides about the rest. None without a site.
+
+        A page with routes of its own (RoutablePageMixin) keeps precedence over its
+        children, as in Wagtail.
+        """
+        site = self.find_site(request)
+        if site is None:
+            return None
+        root = self.get(site.root_page_id)
+        if root is None:
+            return None
+        language = get_supported_content_language_variant(_active_language())
+        node = self.translation(root, language) or root
+        components = [component for component in path.split("/") if component]
+        position = 0
+        while position < len(components):
+            page_class = node.specific_class
+            if page_class is None or _routes_itself(page_class, node, components[position:]):
+                break
+            child = self.by_url_path.get(f"{node.url_path}{components[position]}/")
+            if child is None:
+                break
+            node, position = child, position + 1
+        return node, components[position:]
+
+    def route(self, request, path):
+        """The route of Wagtail's serve view for ``path``, with one query for the page, or
+        None where the snapshot does not find one (Wagtail then routes as it always does).
+
+        Walks the URL through the snapshot and loads only the page it ends at; that page's
+        own ``route()`` then decides, as in Wagtail.
+        """
+        walked = self._walk(request, path)
+        if walked is None:
+            return None
+        node, remaining = walked
+        model = node.specific_class
+        page = model._default_manager.filter(pk=node.id).first() if model else None
+        if page is None:
+            return None
+        try:
+            return page.route(request, remaining)
+        except Http404:
+            return None
+
+    def page_class(self, request, path):
+        """The page type that serves ``path``, without any query (the page cache asks it
+        which query parameters the page reads); None where the snapshot cannot tell: no
+        such page, or one that routes further by code of its own."""
+        walked = self._walk(request, path)
+        if walked is None:
+            return None
+        node, remaining = walked
+        model = node.specific_class
+        if model is None or not node.live:
+            return None
+        if remaining and not (
+            issubclass(model, RoutablePageMixin) and _routes_itself(model, node, remaining)
+        ):
+            return None
+        return model
+
+
+def host_and_port(request):
+    """The hostname and port that Wagtail finds a request's site by (the port an int, or
+    None where it is none)."""
+    port = str(request.get_port())
+    return split_domain_port(request._get_raw_host())[0], int(port) if port.isdigit() else None
+
+
+def match_site(sites, hostname, port):
+    """The site that Wagtail serves ``hostname`` and ``port`` from, or None.
+
+    Wagtail's ``get_site_for_hostname`` rule for rule, on sites in memory (anything with
+    ``hostname``, ``port`` and ``is_default_site``) instead of a query.
+    """
+
+    def rank(site):
+        if site.hostname == hostname:
+            return 0 if site.port == port else 1 if site.is_default_site else 3
+        return 2  # the default site, under another hostname
+
+    candidates = sorted(
+        (site for site in sites if site.hostname == hostname or site.is_default_site), key=rank
+    )
+    if not candidates:
+        return None
+    best = rank(candidates[0])
+    if len(candidates) == 1 or best in (0, 1):
+        return candidates[0]
+    if best == 2:
+        # The default site, unless exactly one other site has the hostname.
+        return candidates[len(candidates) == 2]
+    return None
+
+
+def source_language():
+    """The language that every other language's pages are translated from."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def _active_language():
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+def _routes_itself(page_class, node, remaining):
+    """Whether the page decides about ``remaining`` itself rather than a child page."""
+    if issubclass(page_class, RoutablePageMixin):
+        if not node.live:
+            return False
+        try:
+            page_class.get_resolver().resolve("/" + "".join(f"{part}/" for part in remaining))
+        except Http404:
+            return False
+        return True
+    # Any other routing of its own than Wagtail's: let the page walk its children.
+    return page_class.route is not Page.route
+
+
+#: Memo entries per snapshot whose keys visitors choose (see PageTree.memo).
+MEMO_BOUNDED = 500
+
+#: Seconds between two reads of the content generation from the shared cache: a page asks
+#: for the snapshot once per link it shows (a page of dates: hundreds), and each read is a
+#: round trip to Redis. A change made in this process is seen at once (see bumps_here).
+CHECK_EVERY = 1.0
+
+_lock = threading.Lock()
+_snapshot = {"generation": None, "tree": None, "checked": 0.0, "bumps": None}
+
+
+def current(build=True):
+    """The snapshot for the current content generation, built on first use; with
+    ``build=False`` None instead of building one (an editor's save, a translation: what they
+    ask is answered from the database, and no editor waits for a rebuild).
+
+    With a shared cache (Redis) a snapshot lives as long as its generation: nothing is
+    rebuilt without a change. Without one, or while it cannot be read, for ``MAX_AGE``.
+    """
+    now = time.monotonic()
+    tree = _snapshot["tree"]
+    fresh = tree is not None and now - tree.built < MAX_AGE
+    lasting = tree is not None and content_generation.is_shared()
+    if (
+        (fresh or lasting)
+        and now - _snapshot["checked"] < CHECK_EVERY
+        and _snapshot["bumps"] == content_generation.bumps_here
+    ):
+        return tree
+    bumps = content_generation.bumps_here
+    generation = content_generation.current()
+    unchanged = generation is not None and generation == _snapshot["generation"]
+    if (lasting and unchanged) or (fresh and (generation is None or unchanged)):
+        _snapshot.update(checked=now, bumps=bumps)
+        return tree
+    if not build:
+        return None
+    with _lock:
+        if _snapshot["tree"] is not tree:
+            return _snapshot["tree"]
+        tree = PageTree.build()
+        _snapshot.update(generation=generation, tree=tree, checked=now, bumps=bumps)
+    return tree
+
+
+def forget():
+    """Drop the snapshot of this process (tests, and after a restore)."""
+    _snapshot.update(generation=None, tree=None, checked=0.0, bumps=None)
