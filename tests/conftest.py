@@ -4,7 +4,10 @@ import os
 
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db import connections
+from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Locale, Page, Site
 
 # The benchmarks run only with `make bench`; the browser tests and the host test only when
@@ -13,6 +16,26 @@ from wagtail.models import Locale, Page, Site
 collect_ignore = ["e2e", "host"]
 if not os.environ.get("BUERO_BENCH"):
     collect_ignore.append("perf")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A test with ``serialized_rollback`` leaves an empty database behind: Django's flush
+    removes everything, and only the next such test's setup restores it. pytest-django runs
+    those tests after the others, but xdist's work stealing may hand a worker ordinary tests
+    after them (their content types and permissions gone, its cache of content types
+    stale). So the contents are restored at once."""
+    try:
+        return (yield)
+    finally:
+        marker = item.get_closest_marker("django_db")
+        if marker is not None and marker.kwargs.get("serialized_rollback"):
+            with item.config.stash[blocking_manager_key].unblock():
+                for connection in connections.all(initialized_only=True):
+                    contents = getattr(connection, "_test_serialized_contents", None)
+                    if contents:
+                        connection.creation.deserialize_db_from_string(contents)
+            ContentType.objects.clear_cache()
 
 
 @pytest.fixture(autouse=True)

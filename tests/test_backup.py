@@ -17,6 +17,8 @@ from urllib.parse import quote
 import pytest
 import wagtail_factories
 from django.conf import settings as django_settings
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection, connections
@@ -184,6 +186,18 @@ def test_restore_with_replace_deletes_what_was_there(content, fresh_database, se
     assert "stray" not in connections["restored"].introspection.table_names()
     assert not (restored_media / "images" / "stray.jpg").exists()
     assert snapshot("restored", restored_media) == snapshot("default", settings.MEDIA_ROOT)
+
+
+@postgresql_only
+def test_the_test_database_is_whole_again_after_the_round_trips(django_db_setup, django_db_blocker):
+    """Without a database fixture this test runs after the transactional ones above (as
+    pytest-django orders them), which end with Django's flush: tests/conftest.py restores
+    what the migrations wrote, for whichever test a worker runs next."""
+    with django_db_blocker.unblock():
+        assert Page.objects.filter(depth=1).exists()
+        office_page = ContentType.objects.get_for_model(OfficeInfoPageFactory._meta.model)
+        assert ContentType.objects.filter(pk=office_page.pk).exists()
+        assert Permission.objects.filter(codename="add_page").exists()
 
 
 @postgresql_only
