@@ -14,7 +14,9 @@ class BueroConfig(AppConfig):
 
     def ready(self):
         from . import content_generation, date_input, facts, signals  # noqa: F401
+        from .search import documents
 
         content_generation.connect_signals()
         date_input.register()
         facts.connect_signals()
+        documents.connect_signals()  # after the facts: a publish writes them through first

@@ -5,7 +5,13 @@ live beside the code that reads them and are exported here too.
 """
 
 from ..office_settings import OfficeSettings, VenueAccess
-from ..search.models import MissedSearch, PendingSearch, SearchSynonym
+from ..search.models import (
+    MissedSearch,
+    PendingSearch,
+    SearchDocument,
+    SearchSynonym,
+    SearchWord,
+)
 from .base import PREVIEW_LENGTH, BasePage, ReviewedMixin, preview_text
 from .feedback import FEEDBACK_PARAMETER, FeedbackReason, PageFeedback
 from .info import OfficeInfoPage
@@ -25,7 +31,9 @@ __all__ = [
     "PageFeedback",
     "PendingSearch",
     "ReviewedMixin",
+    "SearchDocument",
     "SearchSynonym",
+    "SearchWord",
     "VenueAccess",
     "clean_search_query",
     "preview_text",

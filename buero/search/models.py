@@ -1,5 +1,6 @@
-"""The search's data: what people type mapped to what the site calls it, and what found
-nothing (counted without a trace of who searched, see MissedSearch).
+"""The search's data: the analysed pages (SearchDocument, SearchWord), what people type
+mapped to what the site calls it, and what found nothing (counted without a trace of who
+searched, see MissedSearch).
 
 Models of the buero app (exported by buero.models), kept here with the search that reads
 them: buero.models imports this module, and the search (buero.search) never imports
@@ -10,9 +11,74 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 
 from . import text
+
+
+class SearchDocument(models.Model):
+    """One public page as the search finds it: its terms (buero.search.text, in the
+    language of the text the page shows) with the best weight of each, and what a result
+    shows. Written by buero.search.documents whenever a page changes, read by
+    buero.search.index; the database's full-text index over ``terms`` (an FTS5 table on
+    SQLite, a GIN index on PostgreSQL, both made by the migration) finds the candidates.
+    """
+
+    page = models.OneToOneField(
+        Page,
+        on_delete=models.DO_NOTHING,  # documents.forget_deleted_page removes it
+        db_constraint=False,
+        related_name="+",
+        editable=False,
+    )
+    #: The page's place in the tree: the pages below a home page, in the tree's order.
+    path = models.CharField(max_length=255, editable=False)
+    #: The language of the page's tree (the locale's), whatever language its text is in.
+    language = models.CharField(max_length=10, editable=False)
+    title = models.CharField(max_length=255, editable=False)
+    card_text = models.TextField(blank=True, editable=False)
+    #: "de" where the page shows the German source text, "" otherwise.
+    source_language = models.CharField(max_length=10, blank=True, editable=False)
+    #: The page type's ``search_rank``: offers first among equal matches.
+    rank = models.PositiveSmallIntegerField(editable=False)
+    #: The distinct terms, sorted, separated by spaces: what the full-text index holds.
+    terms = models.TextField(editable=False)
+    #: The best weight of each term, in the same order (title 4, summary 2, body 1).
+    weights = models.TextField(editable=False)
+
+    class Meta:
+        verbose_name = "Suchdokument"
+        verbose_name_plural = "Suchdokumente"
+        indexes = [
+            # LIKE 'path%' (the pages below a home page); on PostgreSQL only with this class.
+            models.Index(
+                fields=["path"], name="buero_searchdoc_path", opclasses=["varchar_pattern_ops"]
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class SearchWord(models.Model):
+    """A word of the pages of one language's tree, as the pages write it: the vocabulary of
+    "Meinten Sie …?". Added with each page's document and kept when the page goes; only
+    ``buero_rebuild_search`` clears out the words no page has any more (a suggestion is
+    checked against the pages before it is offered, buero.search.index)."""
+
+    language = models.CharField(max_length=10, editable=False)
+    word = models.CharField(max_length=100, editable=False)  # normalized (text.normalize)
+    written = models.CharField(max_length=100, editable=False)  # as the first page wrote it
+
+    class Meta:
+        verbose_name = "Suchwort der Seiten"
+        verbose_name_plural = "Suchwörter der Seiten"
+        constraints = [
+            models.UniqueConstraint(fields=["language", "word"], name="unique_search_word")
+        ]
+
+    def __str__(self):
+        return self.written
 
 
 class SearchSynonym(TranslatableMixin, models.Model):

@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from buero.demo import office_page, search_synonyms
 from buero.demo_translation import translate_demo_objects
+from buero.search import documents
 
 
 def demo_modules():
@@ -39,7 +40,13 @@ class Command(BaseCommand):
         )
 
     @transaction.atomic
-    def handle(self, *args, parent=None, german_only=False, **options):
+    def handle(self, *args, **options):
+        # Hundreds of pages: the search indexes them all at once at the end.
+        with documents.paused():
+            self.load(**options)
+        call_command("buero_rebuild_search", stdout=self.stdout)
+
+    def load(self, parent=None, german_only=False, **options):
         parent_page = Page.objects.filter(pk=parent).first() if parent else None
         if parent and parent_page is None:
             raise CommandError(f"There is no page with the id {parent}.")
