@@ -1,11 +1,12 @@
-"""Search in every language: text analysis (text.py), the in-memory index (index.py) and the
-search's data (models.py: synonyms, searches that found nothing)."""
+"""Search in every language: text analysis (text.py), the analysed pages in the database
+(documents.py writes them, engine.py finds them, index.py ranks them) and the search's data
+(models.py: documents, synonyms, searches that found nothing)."""
 
 from dataclasses import dataclass
 
 from .. import page_tree
 from . import text
-from .index import FEW_RESULTS, build
+from .index import FEW_RESULTS, SearchIndex
 from .models import SearchSynonym
 
 
@@ -42,7 +43,7 @@ def search(home, query, language):
     """The live pages below ``home`` that match ``query``, best first, with a suggestion
     when there are few."""
     tree = page_tree.current()
-    found_index = tree.memo(("search", home.pk, language), lambda: build(home, language, tree))
+    found_index = SearchIndex(home, language, tree)
     words = expand_synonyms(text.normalize(query, language), language)
     documents = found_index.search(words)
     suggestion = ""

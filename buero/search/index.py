@@ -1,28 +1,27 @@
-"""The search of one language's pages: an index in memory, built once per content generation.
+"""The search of one home page's pages: candidates from the database, ranked here.
 
 Wagtail's database backend analyses every language with one text-search configuration
 (and on SQLite with none), so an Arabic word only matches with the same article and a
-German one with the same ending. This index applies buero.search.text to the pages' own
-search fields (``search_fields``, with their boosts) and to the query alike, adds prefixes,
-the editors' synonyms and spelling suggestions, and answers without a query: a search is a
-lookup in memory, and the index is rebuilt with the page tree snapshot (buero.page_tree).
+German one with the same ending. The project's own analysis (buero.search.text) is stored
+per page instead (SearchDocument, written by buero.search.documents): the database's
+full-text index finds the documents that hold a query word's term or a term starting with
+it (buero.search.engine), and only those candidates are loaded and ranked here by the
+project's rule, with the editors' synonyms and spelling suggestions.
 """
 
 import math
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 
-from django.utils.html import strip_tags
+from django.db.models import F, Func, IntegerField, Subquery
 from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz, process
-from wagtail.models import Page
-from wagtail.search import index as search_index
 
-from . import text
+from . import engine, text
+from .models import SearchDocument, SearchWord
 
-#: Weights of where a term is found: the title over the summary (boost 2) over the body.
-TITLE_WEIGHT = 4.0
+#: A word found only as the start of a longer term weighs half.
 PREFIX_FACTOR = 0.5
 #: Where a page type has no ``search_rank``: after offers (0), partners (1) and dates (2).
 DEFAULT_RANK = 3
@@ -31,11 +30,14 @@ MIN_PREFIX = 4
 #: Fewer results than this, and the search looks for a better spelling.
 FEW_RESULTS = 3
 SUGGESTION_CUTOFF = 80
+#: The closest words of the vocabulary tried for an unknown word, best first: the first
+#: that finds a page below the home page is offered.
+SUGGESTION_OPTIONS = 5
 
 
 @dataclass
 class Document:
-    """What a result shows, kept in the index: no page is loaded to show a result."""
+    """What a result shows: no page is loaded to show a result."""
 
     id: int
     title: str
@@ -43,61 +45,120 @@ class Document:
     card_text: str
     label: str
     source_language: str  # "de" where the page shows the German source text, "" otherwise
-    position: int
+    path: str  # the page tree's order
     rank: int = DEFAULT_RANK  # the page type's search_rank: offers first among equals
 
 
-class SearchIndex:
-    """Terms → documents for the live pages below one home page."""
+class Candidate:
+    """A stored document that holds one of the query's words."""
 
-    def __init__(self, language, documents, fields):
-        self.language = language
-        self.documents = documents
-        self.postings = defaultdict(dict)  # {term: {position: weight}}
-        surface = Counter()
-        self.spelling = {}  # {normalized word: as the pages write it}, for suggestions
-        for position, weighted in enumerate(fields):
-            for value, weight, page_language in weighted:
-                words = text.normalize(value, page_language)
-                surface.update(words)
-                for written in text.WORD.findall(value):
-                    self.spelling.setdefault(written.casefold(), written)
-                for word in words:
-                    term = text.stem(word, page_language)
-                    if self.postings[term].get(position, 0) < weight:
-                        self.postings[term][position] = weight
-        self.terms = sorted(self.postings)
-        self.vocabulary = [word for word in surface if len(word) >= MIN_PREFIX]
+    __slots__ = ("card_text", "page_id", "path", "rank", "source_language", "terms", "title")
 
-    def _matches(self, word):
-        """{position: (field weight, score)} of one query word: its terms, and as a prefix
-        where long enough (at half the weight). The field weight is the best field the word
-        is found in; the score adds how rare the term is (idf)."""
-        candidates = {text.stem(word, self.language)}
-        if text.word_language(word, self.language) != text.word_language(word, "de"):
-            candidates.add(text.stem(word, "de"))  # a German term typed on an English page
-        found = {}
-        total = len(self.documents) or 1
+    def __init__(self, page_id, path, title, card_text, source_language, rank, terms, weights):
+        self.page_id, self.path, self.title = page_id, path, title
+        self.card_text, self.source_language, self.rank = card_text, source_language, rank
+        self.terms = (terms.split(), weights.split())
 
-        def add(position, weight, term):
-            field, score = found.get(position, (0, 0))
-            found[position] = (max(field, weight), max(score, weight * self._idf(term, total)))
-
-        for term in candidates:
-            for position, weight in self.postings.get(term, {}).items():
-                add(position, weight, term)
-        if len(word) >= MIN_PREFIX:
-            for prefix in candidates | {word}:
-                start = bisect_left(self.terms, prefix)
-                for term in self.terms[start:]:
-                    if not term.startswith(prefix):
-                        break
-                    for position, weight in self.postings[term].items():
-                        add(position, weight * PREFIX_FACTOR, term)
+    def hits(self, exact, prefixes):
+        """[(term, weight)] of one query word here: its terms, and where the word is long
+        enough, the terms it starts (at half the weight)."""
+        terms, weights = self.terms
+        found = []
+        for term in exact:
+            at = bisect_left(terms, term)
+            if at < len(terms) and terms[at] == term:
+                found.append((term, float(weights[at])))
+        for prefix in prefixes:
+            at = bisect_left(terms, prefix)
+            while at < len(terms) and terms[at].startswith(prefix):
+                found.append((terms[at], float(weights[at]) * PREFIX_FACTOR))
+                at += 1
         return found
 
-    def _idf(self, term, total):
-        return math.log(1 + total / len(self.postings[term]))
+
+class Vocabulary:
+    """The words of one language's pages (SearchWord), for "Meinten Sie …?"."""
+
+    def __init__(self, language):
+        rows = SearchWord.objects.filter(language=language).order_by("id")
+        self.spelling = dict(rows.values_list("word", "written"))
+        self.words = [word for word in self.spelling if len(word) >= MIN_PREFIX]
+
+    def closest(self, word):
+        """The words nearest to ``word``, best first (the first of equals as stored)."""
+        found = process.extract(
+            word, self.words, scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF, limit=None
+        )
+        return [choice for choice, _score, _index in found[:SUGGESTION_OPTIONS]]
+
+
+class SearchIndex:
+    """The stored documents of the public pages below one home page, searched in
+    ``language`` (the language a visitor's words are analysed in)."""
+
+    def __init__(self, home, language, tree):
+        self.home, self.language, self.tree = home, language, tree
+        self.candidates = {}  # {page id: Candidate}, what the queries so far found
+        self.loaded = set()  # the words whose candidates are loaded
+        self.hits = {}  # {word: {page id: [(term, weight)]}}
+        self.total = 0  # documents below the home page
+
+    def forms(self, word):
+        """(terms, prefixes) of one query word: its term in the visitor's language (and the
+        German one for a Latin word on another language's page); where long enough, these
+        and the word itself also as the start of longer terms."""
+        terms = {text.stem(word, self.language)}
+        if text.word_language(word, self.language) != text.word_language(word, "de"):
+            terms.add(text.stem(word, "de"))  # a German term typed on an English page
+        return terms, (terms | {word}) if len(word) >= MIN_PREFIX else set()
+
+    def load(self, words):
+        """Load the documents that hold any of ``words``, with one query."""
+        words = [word for word in dict.fromkeys(words) if word not in self.loaded]
+        if not words:
+            return
+        clauses = set()
+        for word in words:
+            terms, prefixes = self.forms(word)
+            # A prefix clause covers the word's own terms too.
+            clauses |= {(prefix, True) for prefix in prefixes} or {(term, False) for term in terms}
+        below = SearchDocument.objects.filter(path__startswith=self.home.path).exclude(
+            path=self.home.path
+        )
+        total = Subquery(
+            below.order_by().annotate(count=Func(F("pk"), function="COUNT")).values("count"),
+            output_field=IntegerField(),
+        )
+        rows = (
+            engine.matching(below, sorted(clauses))
+            .annotate(total=total)
+            .values_list(
+                "page_id",
+                "path",
+                "title",
+                "card_text",
+                "source_language",
+                "rank",
+                "terms",
+                "weights",
+                "total",
+            )
+        )
+        for *fields, total in rows:
+            self.candidates.setdefault(fields[0], Candidate(*fields))
+            self.total = total
+        self.loaded.update(words)
+
+    def matches(self, word):
+        """{page id: [(term, weight)]} of one query word (its candidates loaded)."""
+        if word not in self.hits:
+            terms, prefixes = self.forms(word)
+            self.hits[word] = {
+                page_id: found
+                for page_id, candidate in self.candidates.items()
+                if (found := candidate.hits(terms, prefixes))
+            }
+        return self.hits[word]
 
     def search(self, words):
         """Documents with every word, best first; with none of them all, those with most.
@@ -109,81 +170,84 @@ class SearchIndex:
         """
         if not words:
             return []
-        per_word = [self._matches(word) for word in words]
+        self.load(words)
+        per_word = [self.matches(word) for word in words]
+        # Every document holding a term that a word found is a candidate of that word: the
+        # candidates give each term's document frequency exactly.
+        frequency = Counter(
+            term
+            for page_id in self.candidates
+            for term in {term for found in per_word for term, _w in found.get(page_id, ())}
+        )
+        total = self.total or 1
         fields, scores, counts = Counter(), Counter(), Counter()
         for found in per_word:
-            for position, (field, score) in found.items():
-                fields[position] += field
-                scores[position] += score
-                counts[position] += 1
+            for page_id, hits in found.items():
+                fields[page_id] += max(weight for _term, weight in hits)
+                scores[page_id] += max(
+                    weight * math.log(1 + total / frequency[term]) for term, weight in hits
+                )
+                counts[page_id] += 1
         ranked = sorted(
-            scores,
-            key=lambda position: (
-                -counts[position],
-                -fields[position],
-                self.documents[position].rank,
-                -scores[position],
-                self.documents[position].position,
+            counts,
+            key=lambda page_id: (
+                -counts[page_id],
+                -fields[page_id],
+                self.candidates[page_id].rank,
+                -scores[page_id],
+                self.candidates[page_id].path,
             ),
         )
-        complete = [position for position in ranked if counts[position] == len(words)]
-        return [self.documents[position] for position in (complete or ranked)]
+        complete = [page_id for page_id in ranked if counts[page_id] == len(words)]
+        return [
+            document
+            for page_id in (complete or ranked)
+            if (document := self.document(self.candidates[page_id])) is not None
+        ]
+
+    def document(self, candidate):
+        """The result, where the page tree snapshot agrees that the public may see the page
+        (an expiry passed since it was stored, say); its address from the snapshot."""
+        node = self.tree.get(candidate.page_id)
+        if node is None or node.url is None or not self.tree.is_public(node):
+            return None
+        return Document(
+            id=candidate.page_id,
+            title=candidate.title,
+            url=node.url,
+            card_text=candidate.card_text,
+            label=str(getattr(node.specific_class, "search_label", None) or _("Pages")),
+            source_language=candidate.source_language,
+            path=candidate.path,
+            rank=candidate.rank,
+        )
+
+    def vocabulary(self):
+        return self.tree.memo(("search-words", self.language), lambda: Vocabulary(self.language))
 
     def suggest(self, words):
         """The query with each unknown word replaced by the closest word of these pages."""
-        corrected, changed = [], False
-        for word in words:
-            if len(word) < MIN_PREFIX or self._matches(word):
-                corrected.append(word)
-                continue
-            best = process.extractOne(
-                word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF
-            )
-            corrected.append(best[0] if best else word)
-            changed = changed or best is not None
-        return corrected if changed else None
+        self.load(words)
+        unknown = [
+            word
+            for word in dict.fromkeys(words)
+            if len(word) >= MIN_PREFIX and not self.matches(word)
+        ]
+        if not unknown:
+            return None
+        vocabulary = self.vocabulary()
+        options = {word: vocabulary.closest(word) for word in unknown}
+        # The vocabulary keeps words of pages gone since: offer only one that finds a page.
+        self.load([option for found in options.values() for option in found])
+        better = {
+            word: next((option for option in found if self.matches(option)), None)
+            for word, found in options.items()
+        }
+        if not any(better.values()):
+            return None
+        return [better.get(word) or word for word in words]
 
     def written(self, words):
         """The words as the pages write them ("Kinderzuschlag", not "kinderzuschlag")."""
-        return " ".join(self.spelling.get(word, word) for word in words)
-
-
-def build(home, language, tree):
-    """The index of the live, public pages below ``home``."""
-    pages = (
-        tree.public(Page.objects.live()).descendant_of(home).order_by("path").specific(defer=False)
-    )
-    documents, fields = [], []
-    for page in pages:
-        node = tree.get(page.pk)
-        if node is None or node.url is None:
-            continue
-        page_language = "de" if node.shows_source_text else node.language
-        documents.append(
-            Document(
-                id=page.pk,
-                title=page.title,
-                url=node.url,
-                card_text=strip_tags(str(getattr(page, "card_text", "") or "")),
-                label=str(getattr(page, "search_label", None) or _("Pages")),
-                source_language=page_language if node.shows_source_text else "",
-                position=len(documents),
-                rank=getattr(page, "search_rank", DEFAULT_RANK),
-            )
-        )
-        fields.append(list(_weighted_texts(page, page_language)))
-    return SearchIndex(language, documents, fields)
-
-
-def _weighted_texts(page, page_language):
-    """(text, weight, language) of each of the page's search fields."""
-    for field in page.get_search_fields():
-        if not isinstance(field, search_index.SearchField):
-            continue
-        value = field.get_value(page)  # StreamFields give their searchable content, a list
-        if value is None:
-            continue
-        if isinstance(value, list | tuple):
-            value = " ".join(str(part) for part in value)
-        weight = TITLE_WEIGHT if field.field_name == "title" else float(field.boost or 1)
-        yield strip_tags(str(value)), weight, page_language
+        spelling = self.vocabulary().spelling
+        return " ".join(spelling.get(word, word) for word in words)
