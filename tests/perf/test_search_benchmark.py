@@ -3,9 +3,10 @@ first search after it, and a warm search, in German and Arabic on the benchmark 
 
 A publish starts a new content generation: the first request after it rebuilds the page
 tree snapshot in every worker (both before and after issue 29), and before issue 29 the
-first search also rebuilt that language's search index in memory. Each round of the first
-search publishes an offer untimed (pytest-benchmark's ``setup``), then times one search.
-Figures, not assertions: they go into docs/performance.md.
+first search also rebuilt that language's search index in memory. Each round publishes an
+offer untimed (pytest-benchmark's ``setup``), then times one request: a search, or a page
+without one (the snapshot's share). Figures, not assertions: they go into
+docs/performance.md.
 """
 
 import pytest
@@ -20,6 +21,8 @@ from .test_page_render import measure, render
 pytestmark = pytest.mark.django_db
 
 SEARCHES = ["search", "search, Schulsachen"]
+#: The same first request after a publish for a page without a search: the snapshot alone.
+BASELINE = "standard page"
 ROUNDS = 10
 
 
@@ -31,10 +34,10 @@ def published_offer():
 
 @pytest.mark.parametrize(
     ("language", "name"),
-    [(language, name) for language in LANGUAGES for name in SEARCHES],
+    [(language, name) for language in LANGUAGES for name in [*SEARCHES, BASELINE]],
     ids=lambda value: value,
 )
-def test_first_search_after_a_publish(benchmark, client, dataset, language, name):
+def test_first_request_after_a_publish(benchmark, client, dataset, language, name):
     benchmark.group = "search after a publish"
     url = dataset.urls[language][name]
     render(client, url)()
