@@ -104,7 +104,7 @@ class PageNode:
 
 
 class PageTree:
-    def __init__(self, rows, restricted_ids):
+    def __init__(self, rows, restricted_ids, with_urls=True):
         self.built = time.monotonic()
         self.nodes = {}
         self.by_url_path = {}
@@ -115,7 +115,7 @@ class PageTree:
         for row in rows:
             values = dict(zip(_FIELDS, row, strict=True))
             page = Page(id=values["id"], url_path=values["url_path"])
-            parts = page.get_url_parts(cache_object) if values["depth"] > 1 else None
+            parts = page.get_url_parts(cache_object) if with_urls and values["depth"] > 1 else None
             site_id, root_url, url = parts if parts else (None, None, None)
             node = PageNode(
                 id=values["id"],
@@ -239,8 +239,9 @@ class PageTree:
     def build_for(cls, page_ids):
         """A snapshot of only these pages and what ``is_public`` needs to judge them: their
         translations and aliases (a restriction on the German page closes them) and the
-        restricted pages. For the search index (buero.search.documents), which judges the
-        few pages a change touches and must not wait for the whole tree."""
+        restricted pages; no URLs (nor Wagtail's cache of the sites' roots read for them).
+        For the search index (buero.search.documents), which judges the few pages a change
+        touches and must not wait for the whole tree."""
         restricted = list(PageViewRestriction.objects.values_list("page_id", flat=True))
         keys = Page.objects.filter(pk__in=page_ids).values("translation_key")
         rows = (
@@ -250,7 +251,7 @@ class PageTree:
             .order_by("path")
             .values_list(*_FIELDS)
         )
-        return cls(list(rows), restricted)
+        return cls(list(rows), restricted, with_urls=False)
 
     def public(self, pages):
         """``pages`` that the public may see (``is_public``), as a queryset: live, not
