@@ -10,7 +10,6 @@ project's rule, with the editors' synonyms and spelling suggestions.
 """
 
 import math
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -50,30 +49,39 @@ class Document:
 
 
 class Candidate:
-    """A stored document that holds one of the query's words."""
+    """A stored document that holds one of the query's words. Its terms stay one string,
+    searched with ``str.find`` (in C): a word found in thousands of pages loads thousands."""
 
     __slots__ = ("card_text", "page_id", "path", "rank", "source_language", "terms", "title")
 
     def __init__(self, page_id, path, title, card_text, source_language, rank, terms, weights):
         self.page_id, self.path, self.title = page_id, path, title
         self.card_text, self.source_language, self.rank = card_text, source_language, rank
-        self.terms = (terms.split(), weights.split())
+        self.terms = (f" {terms} ", weights)  # " a b c ": each term between two spaces
 
     def hits(self, exact, prefixes):
         """[(term, weight)] of one query word here: its terms, and where the word is long
         enough, the terms it starts (at half the weight)."""
         terms, weights = self.terms
-        found = []
+        found = []  # (term, where its leading space is, factor)
         for term in exact:
-            at = bisect_left(terms, term)
-            if at < len(terms) and terms[at] == term:
-                found.append((term, float(weights[at])))
+            at = terms.find(f" {term} ")
+            if at >= 0:
+                found.append((term, at, 1))
         for prefix in prefixes:
-            at = bisect_left(terms, prefix)
-            while at < len(terms) and terms[at].startswith(prefix):
-                found.append((terms[at], float(weights[at]) * PREFIX_FACTOR))
-                at += 1
-        return found
+            # The terms are sorted: those that start with the prefix follow one another.
+            at = terms.find(f" {prefix}")
+            while at >= 0:
+                end = terms.find(" ", at + 1)
+                found.append((terms[at + 1 : end], at, PREFIX_FACTOR))
+                at = end if terms.startswith(prefix, end + 1) else -1
+        if not found:
+            return found
+        weights = weights.split()
+        # A term's weight is the one after as many spaces as there are before the term.
+        return [
+            (term, float(weights[terms.count(" ", 0, at)]) * factor) for term, at, factor in found
+        ]
 
 
 class Vocabulary:
