@@ -165,6 +165,17 @@ class PageTree:
                 self._bounded += bounded
             return value
 
+    def memo_latest(self, key, version, build):
+        """``build()`` once per snapshot and ``version`` (a day, say), keeping only the value
+        of the latest version: a snapshot that lives for days (nothing changed) does not
+        collect one value a day."""
+        entry = self._memo.get(key)
+        if entry is not None and entry[0] == version:
+            return entry[1]
+        value = build()
+        self._memo[key] = (version, value)
+        return value
+
     def sites(self):
         """Every Wagtail site, loaded once per snapshot (one query)."""
         return self.memo(("sites",), lambda: list(Site.objects.select_related("root_page")))

@@ -20,6 +20,10 @@ from buero import figures
 from . import recurrence
 
 HORIZON = datetime.timedelta(days=365)
+#: The most events a calendar of many series or courses holds: a subscription's size and
+#: the time to build it stay bounded whatever the number of series (one event per series,
+#: plus its extra dates; series in the order given, by title).
+MAX_EVENTS = 200
 PRODUCT_ID = "-//Offenes Büro Tangerhütte//Termine//DE"
 UID_DOMAIN = "offenes-buero-tangerhuette"
 ICAL_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -136,13 +140,25 @@ def series_events(request, page, first, last):
     return events
 
 
-def series_calendar(request, pages, name):
-    """The coming year of each consultation hour in ``pages``, to subscribe to."""
+def window():
+    """(first, last): the days a calendar feed covers, from today for ``HORIZON``."""
     today = timezone.localdate()
+    return today, today + HORIZON
+
+
+def series_calendar(request, pages, name):
+    """The coming year of each consultation hour in ``pages``, to subscribe to; at most
+    ``MAX_EVENTS`` events."""
+    first, last = window()
     calendar = new_calendar(name)
+    count = 0
     for page in pages:
-        for entry in series_events(request, page, today, today + HORIZON):
+        events = series_events(request, page, first, last)
+        if count + len(events) > MAX_EVENTS:
+            break
+        for entry in events:
             calendar.add_component(entry)
+        count += len(events)
     calendar.add_missing_timezones()
     return calendar
 

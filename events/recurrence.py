@@ -52,7 +52,7 @@ class Series:
     extra_dates: tuple[ExtraDate, ...] = ()
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Occurrence:
     start: datetime.datetime
     end: datetime.datetime

@@ -3,19 +3,22 @@ for ``termine.json``: one list, so that a partner's portal and the widget never 
 
 The series of a language are those of its tree, which holds the German page (an alias)
 where a series is not translated yet; a language without any series shows the German ones.
-Whatever the number of series, reading them costs four queries: the series, their
-cancellations and extra dates (``ConsultationPage.load_dates``), and, once per snapshot, the
-page tree that gives their addresses (buero.page_tree).
+The dates of all series of a language are computed once per page tree snapshot and day,
+from the series that can have a date in the window (``ConsultationPage.in_window``); a
+request then loads only the series of the dates it shows, whatever the number of series.
 """
 
+import datetime
 import re
+from typing import NamedTuple
 
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.coreutils import get_supported_content_language_variant
 
 from buero import page_tree
 from events.models import ConsultationPage, DateIndexPage
+from events.models.consultations import RULE_FIELDS
 
 #: Dates the widget shows unless asked for another number, and the most it shows.
 WIDGET_DATES, WIDGET_MAX = 5, 20
@@ -32,21 +35,37 @@ def source_language():
     return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
+class SeriesRow(NamedTuple):
+    """What the widget needs to know of every series before it picks dates: kept with the
+    page tree snapshot per language, so that a request loads only the series it shows."""
+
+    pk: int
+    slug: str
+    translation_key: object
+    path: str
+    title: str
+
+
 def language_series(language):
-    """The live, public series of ``language``'s tree, German where it has none, by title."""
+    """The live, public series of ``language``'s tree, German where it has none, by title,
+    as SeriesRow."""
     tree = page_tree.current()
-    for code in dict.fromkeys((language, source_language())):
-        pages = list(
-            tree.public(
-                ConsultationPage.objects.live()
-                .filter(locale__language_code=code)
-                .defer_streamfields()
-                .order_by("title", "pk")
-            )
-        )
-        if pages:
-            return pages
-    return []
+
+    def build():
+        for code in dict.fromkeys((language, source_language())):
+            rows = [
+                SeriesRow(*row)
+                for row in tree.public(
+                    ConsultationPage.objects.live()
+                    .filter(locale__language_code=code)
+                    .order_by("title", "pk")
+                ).values_list("pk", "slug", "translation_key", "path", "title")
+            ]
+            if rows:
+                return rows
+        return []
+
+    return tree.memo(("widget-series", language), build)
 
 
 def find_series(series, key):
@@ -95,8 +114,36 @@ def interpreter_choices(page):
     return [(code, label) for code, label in field.multiple_choices if code in chosen]
 
 
+def dated(series, days):
+    """(occurrence, page id) of every date of ``series`` (SeriesRow) from today for ``days``,
+    sorted by start and title; kept with the snapshot per day (the widget of every language
+    asks for the same list)."""
+    today = timezone.localdate()
+    last = today + datetime.timedelta(days=days)
+    language = translation.get_language()
+
+    def build():
+        titles = {row.pk: row.title for row in series}
+        pages = ConsultationPage.in_window(
+            ConsultationPage.objects.filter(pk__in=titles), today, last
+        ).only(*RULE_FIELDS)
+        found = [
+            (occurrence, page.pk)
+            for page in ConsultationPage.load_dates(pages)
+            for occurrence in page.occurrences(today, last, language=language)
+        ]
+        found.sort(key=lambda entry: (entry[0].start, titles[entry[1]]))
+        return found
+
+    if len(series) == 1:
+        return build()
+    key = ("widget-dates", tuple(row.pk for row in series), days, language)
+    return page_tree.current().memo_latest(key, today, build)
+
+
 def upcoming_dates(series, count):
-    """The next ``count`` dates of ``series``, merged chronologically, as plain dicts.
+    """The next ``count`` dates of ``series`` (SeriesRow), merged chronologically, as plain
+    dicts.
 
     Cancelled dates count among them and say why ("entfällt: Fortbildung des Teams"): a
     family that plans to come must learn that the hour does not take place. The texts are
@@ -107,13 +154,20 @@ def upcoming_dates(series, count):
     source = source_language()
     # Untranslated series show the German text: say so where the reader's language differs.
     differs = translation.get_language() != source
-    pages = []
-    for page in ConsultationPage.load_dates(series):
+    now = timezone.now()
+    for days in LOOK_AHEAD_DAYS:
+        found = [entry for entry in dated(series, days) if entry[0].end > now]
+        if len(found) >= count:
+            break  # every date beyond these days comes after the first ``count``
+    found = found[:count]
+    pages = ConsultationPage.objects.filter(pk__in={pk for _occurrence, pk in found}).in_bulk()
+    shared = {}
+    for page in pages.values():
         node = tree.get(page.pk)
         url = node.full_url if node is not None else page.full_url
         if url is None:
             continue  # not reachable on any site
-        shared = {
+        shared[page.pk] = {
             "series": page.title,
             "text_language": source if differs and page_tree.shows_source_text(page) else "",
             "url": url,
@@ -122,17 +176,7 @@ def upcoming_dates(series, count):
                 {"code": code, "name": str(label)} for code, label in interpreter_choices(page)
             ],
         }
-        pages.append((page, shared))
-    for days in LOOK_AHEAD_DAYS:
-        found = [
-            date_entry(shared, occurrence)
-            for page, shared in pages
-            for occurrence in page.upcoming(count, horizon_days=days)
-        ]
-        if len(found) >= count:
-            break  # every date beyond these days comes after the first ``count``
-    found.sort(key=lambda entry: (entry["start"], entry["series"]))
-    return found[:count]
+    return [date_entry(shared[pk], occurrence) for occurrence, pk in found if pk in shared]
 
 
 def date_entry(shared, occurrence):

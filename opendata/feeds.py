@@ -20,8 +20,10 @@ from wagtail.models import Locale
 from angebote.models import OfferPage
 from buero import page_tree
 from buero.models import OfficeSettings
-from events.models import ConsultationPage, CoursePage, CourseSession
+from events.models import ConsultationCancellation, ConsultationPage, CoursePage, CourseSession
+from events.models.consultations import RULE_FIELDS
 from events.models.courses import CourseStatus
+from events.recurrence import holiday_name
 
 #: The feeds, as (URL name, title), that every page links in its <head> (FEED_LINKS hook).
 FEEDS = (
@@ -32,6 +34,7 @@ FEEDS = (
 #: Entries a feed holds, and how far ahead the cancellations feed looks.
 FEED_ITEMS = 30
 CANCELLATION_DAYS = 120
+COURSE_HORIZON = datetime.timedelta(days=365)
 
 
 class LanguageFeed(Feed):
@@ -94,24 +97,28 @@ class CourseFeed(LanguageFeed):
         return _("Further training on child poverty for professionals.")
 
     def items(self):
+        """The next ``FEED_ITEMS`` courses by their next session: the sessions of the coming
+        year are read as plain rows, and only the courses shown are loaded."""
         now = timezone.now()
-        courses = {
-            course.pk: course
-            for course in self.live_pages(CoursePage).exclude(status=CourseStatus.CANCELLED)
-        }
+        courses = self.live_pages(CoursePage).exclude(status=CourseStatus.CANCELLED)
         first_session = {}
         for page_id, start in (
-            CourseSession.objects.filter(page_id__in=courses, end__gte=now)
+            CourseSession.objects.filter(
+                page_id__in=courses.values("pk"), end__gte=now, start__lte=now + COURSE_HORIZON
+            )
             .order_by("start")
             .values_list("page_id", "start")
         ):
             first_session.setdefault(page_id, start)
+            if len(first_session) == FEED_ITEMS:
+                break
+        loaded = courses.filter(pk__in=first_session).defer_streamfields().in_bulk()
         items = []
-        for page_id, start in sorted(first_session.items(), key=lambda entry: entry[1]):
-            course = courses[page_id]
-            course.next_start = start
-            items.append(course)
-        return items[:FEED_ITEMS]
+        for page_id, start in first_session.items():
+            if (course := loaded.get(page_id)) is not None:
+                course.next_start = start
+                items.append(course)
+        return items
 
     def item_title(self, item):
         return item.title
@@ -142,17 +149,27 @@ class CancellationFeed(LanguageFeed):
         return _("Dates of the consultation hours that do not take place.")
 
     def items(self):
+        """The next ``FEED_ITEMS`` cancelled dates: the rules of the series that can have a
+        date in the window are read, and only the series shown are loaded."""
         today = timezone.localdate()
         last = today + datetime.timedelta(days=CANCELLATION_DAYS)
-        series = ConsultationPage.load_dates(self.live_pages(ConsultationPage).order_by("title"))
-        items = [
-            Cancellation(page, occurrence)
+        pages = ConsultationPage.in_window(self.live_pages(ConsultationPage), today, last)
+        holidays = (today + datetime.timedelta(days=n) for n in range(CANCELLATION_DAYS + 1))
+        if not any(holiday_name(day) for day in holidays):
+            # Without a holiday in the window only an editor's cancellation cancels a date.
+            cancelled = ConsultationCancellation.objects.filter(date__gte=today, date__lte=last)
+            pages = pages.filter(pk__in=cancelled.values("page_id"))
+        series = ConsultationPage.load_dates(pages.only(*RULE_FIELDS).order_by("title"))
+        found = [
+            (occurrence, page.pk)
             for page in series
             for occurrence in page.occurrences(today, last)
             if occurrence.cancelled
         ]
-        items.sort(key=lambda item: item.occurrence.start)
-        return items[:FEED_ITEMS]
+        found.sort(key=lambda entry: entry[0].start)
+        found = found[:FEED_ITEMS]
+        loaded = ConsultationPage.objects.filter(pk__in={pk for _o, pk in found}).in_bulk()
+        return [Cancellation(loaded[pk], occurrence) for occurrence, pk in found if pk in loaded]
 
     def item_title(self, item):
         day = date_format(item.occurrence.date, "DATE_FORMAT")

@@ -6,7 +6,7 @@ from collections import defaultdict
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.dates import WEEKDAYS
@@ -38,6 +38,18 @@ NEXT_DATES = 8
 #: Dates a poster or flyer lists.
 POSTER_DATES = 3
 LISTING_WEEKS = 6
+#: The fields the occurrence engine reads of a series (ConsultationPage.series).
+RULE_FIELDS = (
+    "frequency",
+    "weekdays",
+    "start_time",
+    "end_time",
+    "valid_from",
+    "valid_until",
+    "interval",
+    "nth",
+    "skip_holidays",
+)
 
 
 class Frequency(models.TextChoices):
@@ -344,6 +356,17 @@ class ConsultationPage(PartnerLinkedPage, BasePage):
                 "extra_dates": tuple(extra_dates[page.pk]),
             }
         return pages
+
+    @staticmethod
+    def in_window(pages, first, last):
+        """The series among ``pages`` that can have a date in [first, last]: valid on some
+        day of it, or with an extra date in it. Filtered in the database, so that a listing,
+        a feed or the widget never loads the series that ended or have not begun."""
+        extra = ConsultationExtraDate.objects.filter(
+            page_id=OuterRef("pk"), date__gte=first, date__lte=last
+        )
+        valid = Q(valid_from__lte=last) & (Q(valid_until__isnull=True) | Q(valid_until__gte=first))
+        return pages.filter(valid | Exists(extra))
 
     def occurrences(self, first, last, **kwargs):
         kwargs.setdefault("language", translation.get_language())

@@ -31,8 +31,8 @@ class DateIndexPage(BasePage):
     parent_page_types = ["buero.OfficePage"]
     subpage_types = ["buero_events.ConsultationPage"]
     max_count = 1
-    # The facets of events.listing.EventListing.
-    query_parameters = ("kind", "topic", "language")
+    # The facets of events.listing.EventListing, and its page number.
+    query_parameters = ("kind", "topic", "language", "page")
     search_label = _("Dates")
 
     class Meta:
@@ -60,9 +60,11 @@ class DateIndexPage(BasePage):
 
     @path("kalender/", name="feed")
     def feed(self, request):
-        """All consultation hours of this language as one calendar to subscribe to."""
+        """All consultation hours of this language as one calendar to subscribe to: those
+        with dates in the feed's window, at most ``feeds.MAX_EVENTS`` events."""
+        series = ConsultationPage.in_window(self.consultations(), *feeds.window())
         calendar = feeds.series_calendar(
-            request, ConsultationPage.load_dates(self.consultations()), self.title
+            request, ConsultationPage.load_dates(series[: feeds.MAX_EVENTS]), self.title
         )
         return feeds.ical_response(calendar, "sprechstunden.ics")
 
@@ -134,7 +136,7 @@ class CourseIndexPage(BasePage):
             )
             .exclude(page__status=CourseStatus.CANCELLED)
             .select_related("page")
-            .order_by("start")
+            .order_by("start")[: feeds.MAX_EVENTS]
         )
         entries = [(session.page, session.occurrence) for session in sessions]
         return feeds.calendar_response(request, entries, self.title, "weiterbildungen.ics")

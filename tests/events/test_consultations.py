@@ -221,7 +221,7 @@ def test_dates_listing_query_count_does_not_grow(
     add(1)
     few = count()
     add(20)
-    assert count() == few
+    assert count() <= few  # a page of 50 dates may hold no course: one query less
 
 
 @pytest.mark.parametrize("kind", ["consultation", "course", "course_index"])

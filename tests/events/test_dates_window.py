@@ -1,0 +1,162 @@
+"""The dates page and the calendar feeds are bounded: a window of time, a page of dates, a
+number of events. Their cost does not grow with the series outside the window (issue 29)."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from icalendar import Calendar
+
+from buero import content_generation
+from events import feeds, listing
+from events.factories import (
+    ConsultationExtraDateFactory,
+    ConsultationPageFactory,
+)
+from events.models import ConsultationPage
+
+pytestmark = pytest.mark.django_db
+
+
+def dates_on(content):
+    """The calendar links of the dates a page shows, in order ("…/termin/2026-12-02/")."""
+    return re.findall(r'href="([^"]*termin/\d{4}-\d{2}-\d{2}/)"', content)
+
+
+@pytest.fixture
+def weekly(event_index):
+    """Three hours on three weekdays: 18 dates in the six weeks of the listing."""
+    return [
+        ConsultationPageFactory(parent=event_index, title=f"Stunde {day}", weekdays=[str(day)])
+        for day in (0, 2, 4)
+    ]
+
+
+def test_the_dates_page_shows_a_page_of_dates_and_links_the_next(
+    client, frozen, office, event_index, weekly, monkeypatch
+):
+    monkeypatch.setattr(listing, "PAGE_SIZE", 5)
+    first = client.get(event_index.url)
+    assert first.status_code == 200
+    shown = dates_on(first.content.decode())
+    assert len(shown) == 5
+    assert first.context["result_count"] > 10  # holidays cancelled: no calendar link
+    assert 'href="?page=2" rel="next"' in first.content.decode()
+    second = client.get(f"{event_index.url}?page=2")
+    assert second.status_code == 200
+    later = dates_on(second.content.decode())
+    assert len(later) == 5
+    assert not set(shown) & set(later)
+    assert max(link[-11:] for link in shown) <= min(link[-11:] for link in later)
+    assert 'href="?page=1" rel="prev"' in second.content.decode()
+
+
+def test_the_dates_page_shows_only_the_window(client, frozen, office, event_index):
+    ConsultationPageFactory(parent=event_index, title="Bald", weekdays=["2"])
+    ConsultationPageFactory(
+        parent=event_index,
+        title="Später",
+        weekdays=["2"],
+        valid_from=frozen.date() + datetime.timedelta(weeks=listing.WEEKS + 1),
+    )
+    ConsultationPageFactory(
+        parent=event_index,
+        title="Vorbei",
+        weekdays=["2"],
+        valid_until=frozen.date() - datetime.timedelta(days=1),
+    )
+    content = client.get(event_index.url).content.decode()
+    assert "Bald" in content
+    assert "Später" not in content
+    assert "Vorbei" not in content
+    last = frozen.date() + datetime.timedelta(weeks=listing.WEEKS)
+    assert all(link[-11:-1] <= last.isoformat() for link in dates_on(content))
+
+
+@pytest.mark.parametrize(
+    "value", ["abc", "0", "-1", "999999", "1e9", "2", "%00", "9" * 400, "1&page=x"]
+)
+def test_a_bad_page_number_is_never_an_error(client, frozen, office, event_index, weekly, value):
+    response = client.get(f"{event_index.url}?page={value}")
+    assert response.status_code in (200, 404), value
+
+
+def test_the_window_finds_a_series_by_its_extra_date(frozen, event_index):
+    """A series that ended still has dates in the window if it has an extra date there."""
+    today = frozen.date()
+    ended = ConsultationPageFactory(
+        parent=event_index, valid_until=today - datetime.timedelta(days=30)
+    )
+    ConsultationExtraDateFactory(page=ended, date=today + datetime.timedelta(days=3))
+    gone = ConsultationPageFactory(parent=event_index, valid_until=today - datetime.timedelta(1))
+    later = ConsultationPageFactory(
+        parent=event_index, valid_from=today + datetime.timedelta(days=60)
+    )
+    found = set(
+        ConsultationPage.in_window(
+            ConsultationPage.objects.all(), today, today + datetime.timedelta(days=42)
+        ).values_list("pk", flat=True)
+    )
+    assert ended.pk in found
+    assert gone.pk not in found
+    assert later.pk not in found
+
+
+def test_the_dates_page_does_not_grow_with_series_outside_the_window(
+    client, frozen, office, event_index, weekly, without_search_index, monkeypatch
+):
+    """N and 10N series that ended or begin after the window: the same queries, and none of
+    them is loaded to compute dates."""
+    loaded = []
+    load_dates = ConsultationPage.load_dates
+
+    def counting(pages):
+        pages = load_dates(pages)
+        loaded.append(len(pages))
+        return pages
+
+    monkeypatch.setattr(ConsultationPage, "load_dates", counting)
+    today = frozen.date()
+
+    def add(number):
+        for n in range(number):
+            ConsultationPageFactory(
+                parent=event_index,
+                valid_until=today - datetime.timedelta(days=1 + n),
+            )
+            ConsultationPageFactory(
+                parent=event_index, valid_from=today + datetime.timedelta(weeks=10 + n)
+            )
+
+    def first_request():
+        """The first request after a change: the dates are computed, not taken from memory."""
+        content_generation.bump()
+        loaded.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(event_index.url).status_code == 200
+        return len(queries), loaded[:]
+
+    add(2)
+    first_request()  # what the site keeps beyond the snapshot (settings, site root paths)
+    few_queries, few_loaded = first_request()
+    add(18)
+    many_queries, many_loaded = first_request()
+    assert many_queries == few_queries
+    assert few_loaded == many_loaded == [len(weekly)]
+
+
+def test_the_all_series_calendar_is_bounded(client, frozen, office, event_index, monkeypatch):
+    monkeypatch.setattr(feeds, "MAX_EVENTS", 3)
+    for number in range(5):
+        ConsultationPageFactory(parent=event_index, title=f"Stunde {number}")
+    ConsultationPageFactory(
+        parent=event_index,
+        title="Vorbei",
+        valid_until=frozen.date() - datetime.timedelta(days=1),
+    )
+    response = client.get(f"{event_index.url}kalender/")
+    assert response.status_code == 200
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    assert [str(event["SUMMARY"]) for event in events] == ["Stunde 0", "Stunde 1", "Stunde 2"]
