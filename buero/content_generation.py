@@ -61,12 +61,22 @@ def is_shared():
     return not isinstance(shared_cache(), LocMemCache | DummyCache)
 
 
+#: Generations stay below 2**53: django-redis increments through a Lua script, whose numbers
+#: are doubles, so a larger value comes back rounded (the clock in nanoseconds did).
+EXACT = 2**53
+
+
+def clock():
+    """A new generation from the clock, in microseconds (exact as a double for centuries)."""
+    return time.time_ns() // 1000
+
+
 def current():
     """The current generation, or None while the cache cannot be reached."""
     cache = shared_cache()
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, time.time_ns(), None)
+        cache.add(GENERATION_KEY, clock(), None)
         value = cache.get(GENERATION_KEY)
     return value
 
@@ -75,16 +85,99 @@ def current():
 #: tree) compares it, so that a change made here is seen here at once.
 bumps_here = 0
 
+#: What each generation changed, kept beside it in the shared cache so that every worker
+#: can bring its page tree snapshot up to date instead of building it anew (page_tree):
+#: ("pages", page ids) where the rows of those pages (or their child rows) changed,
+#: ("content",) where content outside the page tree changed (a topic, an image, the
+#: settings), FULL where the tree as a whole may have changed (a move, a deletion, a site, a
+#: view restriction) or the cause is unknown.
+CHANGE_KEY = "page-cache:change"
+CHANGE_SECONDS = 24 * 3600
+FULL = ("full",)
+CONTENT = ("content",)
+#: Models whose change reaches the whole tree: sites and locales (addresses), view
+#: restrictions (what is public).
+TREE_MODELS = {"wagtailcore.site", "wagtailcore.locale", "wagtailcore.pageviewrestriction"}
 
-def bump(**kwargs):
-    """Start a new generation: everything derived from published content is stale at once."""
+
+def _parent_page_id(instance):
+    """The page a child row belongs to (a ParentalKey to a page), or None."""
+    from modelcluster.fields import ParentalKey
+    from wagtail.models import Page
+
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, ParentalKey) and issubclass(field.related_model, Page):
+            return getattr(instance, field.attname)
+    return None
+
+
+def change_of(signal=None, sender=None, instance=None, pages=None):
+    """What a signal says changed (see CHANGE_KEY)."""
+    from wagtail.models import Page
+
+    if pages is not None:
+        return ("pages", frozenset(pages))
+    if instance is None or signal is post_page_move:
+        return FULL
+    if isinstance(instance, Page):
+        if signal is post_delete:
+            return FULL  # its subtree goes with it
+        return ("pages", frozenset({instance.pk}))
+    if instance._meta.label_lower in TREE_MODELS:
+        return FULL
+    parent = _parent_page_id(instance)
+    if parent is not None:
+        return ("pages", frozenset({parent}))
+    return CONTENT
+
+
+def bump(signal=None, sender=None, instance=None, pages=None, **kwargs):
+    """Start a new generation: everything derived from published content is stale at once.
+
+    ``pages`` names the pages whose rows changed where no signal says it (the facts'
+    write-through)."""
     global bumps_here
     bumps_here += 1
     cache = shared_cache()
     try:
-        cache.incr(GENERATION_KEY)
+        generation = cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, time.time_ns(), None)
+        generation = None
+    if generation is None or generation >= EXACT:
+        # Missing, unreadable, or counted in nanoseconds: start anew from the clock, with no
+        # change recorded (every worker builds or loads a whole snapshot).
+        cache.set(GENERATION_KEY, clock(), None)
+        return
+    change = change_of(signal, sender, instance, pages)
+    cache.set(f"{CHANGE_KEY}:{generation}", change, CHANGE_SECONDS)
+
+
+#: The most generations a worker catches up with change by change; beyond, it builds.
+MAX_CHANGES = 500
+
+
+def changes(since, until):
+    """What changed after generation ``since`` up to ``until``: (page ids, whether content
+    outside the tree changed), or None where a build is needed (a change reaches the whole
+    tree, one is not known any more, or there are too many)."""
+    if not isinstance(since, int) or not isinstance(until, int) or since >= until:
+        return None
+    if until - since > MAX_CHANGES:
+        return None
+    keys = [f"{CHANGE_KEY}:{generation}" for generation in range(since + 1, until + 1)]
+    found = shared_cache().get_many(keys)
+    if len(found) < len(keys):
+        return None
+    pages, content = set(), False
+    for key in keys:
+        change = found[key]
+        if change == CONTENT:
+            content = True
+        elif change[0] == "pages":
+            pages |= change[1]
+        else:
+            return None
+    return frozenset(pages), content
 
 
 def connect_signals():

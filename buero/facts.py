@@ -206,7 +206,7 @@ def on_publish(sender, instance, **kwargs):
             changed = [page] if write_from_source(page) else []
     if changed:
         # Whatever was derived from the old rows (cached pages, the page tree) is stale.
-        content_generation.bump()
+        content_generation.bump(pages=[target.pk for target in changed])
         facts_written.send(sender=type(page), source=page, translations=changed)
 
 

@@ -13,6 +13,8 @@ for longer than ``MAX_AGE``) is left to Wagtail's own code, so it speeds pages u
 changes what they show.
 """
 
+import bisect
+import pickle
 import threading
 import time
 from dataclasses import dataclass
@@ -103,6 +105,36 @@ class PageNode:
         return (self.site_id, self.root_url, self.url)
 
 
+def _node(values, url_page, cache_object, with_urls=True):
+    """A PageNode of one row (``values``: _FIELDS by name). ``url_page`` is one Page
+    instance reused for every row (its URL parts read only its ``url_path``): creating a
+    Page per row cost most of a snapshot's build. Without ``with_urls`` (the search's
+    indexing) no URL is computed."""
+    url_page.id, url_page.url_path = values["id"], values["url_path"]
+    routable = with_urls and values["depth"] > 1
+    parts = url_page.get_url_parts(cache_object) if routable else None
+    site_id, root_url, url = parts if parts else (None, None, None)
+    return PageNode(
+        id=values["id"],
+        path=values["path"],
+        depth=values["depth"],
+        title=values["title"],
+        url_path=values["url_path"],
+        translation_key=values["translation_key"],
+        language=values["locale__language_code"],
+        show_in_menus=values["show_in_menus"],
+        live=values["live"],
+        shows_source_text=bool(
+            values["alias_of_id"] or (values["live"] and values["live_revision_id"] is None)
+        ),
+        content_type_id=values["content_type_id"],
+        expire_at=values["expire_at"],
+        site_id=site_id,
+        root_url=root_url,
+        url=url,
+    )
+
+
 class PageTree:
     def __init__(self, rows, restricted_ids, with_urls=True):
         self.built = time.monotonic()
@@ -112,29 +144,10 @@ class PageTree:
         self.children = {}  # {parent's path: [child nodes in tree order]}
         self.by_path = {}
         cache_object = SimpleNamespace()  # shares Wagtail's site root paths between pages
+        url_page = Page()
         for row in rows:
-            values = dict(zip(_FIELDS, row, strict=True))
-            page = Page(id=values["id"], url_path=values["url_path"])
-            parts = page.get_url_parts(cache_object) if with_urls and values["depth"] > 1 else None
-            site_id, root_url, url = parts if parts else (None, None, None)
-            node = PageNode(
-                id=values["id"],
-                path=values["path"],
-                depth=values["depth"],
-                title=values["title"],
-                url_path=values["url_path"],
-                translation_key=values["translation_key"],
-                language=values["locale__language_code"],
-                show_in_menus=values["show_in_menus"],
-                live=values["live"],
-                shows_source_text=bool(
-                    values["alias_of_id"] or (values["live"] and values["live_revision_id"] is None)
-                ),
-                content_type_id=values["content_type_id"],
-                expire_at=values["expire_at"],
-                site_id=site_id,
-                root_url=root_url,
-                url=url,
+            node = _node(
+                dict(zip(_FIELDS, row, strict=True)), url_page, cache_object, with_urls
             )
             self.nodes[node.id] = node
             self.by_url_path[node.url_path] = node
@@ -148,29 +161,144 @@ class PageTree:
         self.closed_ids = self._closed()
         self._memo = {}
         self._bounded = 0
+        self._carried = {}  # see updated() and carry()
+        self._refresh = set()  # the memo keys that have a refresh
 
-    def memo(self, key, build, bounded=False):
+    def __getstate__(self):
+        """What another process needs (the shared snapshot): the tree, not the memo."""
+        state = self.__dict__.copy()
+        state.update(_memo={}, _bounded=0, _carried={}, _refresh=set(), built=None)
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self.built = time.monotonic()
+
+    def updated(self, rows, changed_ids):
+        """A new snapshot with the rows of the pages ``changed_ids`` read anew (``rows``),
+        or None where the change reaches beyond those rows and a build is needed: a page
+        deleted, moved or given a new address (its subtree's addresses change too).
+
+        Memo entries that can be brought up to date (``memo(refresh=…)``) are carried over
+        and refreshed on first use; the others are built anew.
+        """
+        rows = {row[0]: dict(zip(_FIELDS, row, strict=True)) for row in rows}
+        if set(rows) != set(changed_ids):
+            return None  # deleted (or never there)
+        tree = object.__new__(PageTree)
+        tree.__dict__.update(self.__dict__)
+        tree.built = time.monotonic()
+        tree.nodes = dict(self.nodes)
+        tree.by_url_path = dict(self.by_url_path)
+        tree.by_path = dict(self.by_path)
+        tree.translations = dict(self.translations)
+        tree.children = dict(self.children)
+        cache_object = SimpleNamespace()
+        url_page = Page()
+        for page_id, values in rows.items():
+            old = self.nodes.get(page_id)
+            if old is not None and (
+                old.path,
+                old.url_path,
+                old.translation_key,
+                old.language,
+            ) != (
+                values["path"],
+                values["url_path"],
+                values["translation_key"],
+                values["locale__language_code"],
+            ):
+                return None
+            node = _node(values, url_page, cache_object)
+            parent_path = node.path[: -Page.steplen]
+            if old is None and (
+                node.path in tree.by_path
+                or node.url_path in tree.by_url_path
+                or (node.depth > 1 and parent_path not in tree.by_path)
+            ):
+                return None
+            tree.nodes[page_id] = node
+            tree.by_url_path[node.url_path] = node
+            tree.by_path[node.path] = node
+            languages = dict(tree.translations.get(node.translation_key, {}))
+            languages[node.language] = node
+            tree.translations[node.translation_key] = languages
+            siblings = list(tree.children.get(parent_path, ()))
+            paths = [sibling.path for sibling in siblings]
+            position = bisect.bisect_left(paths, node.path)
+            if old is not None:
+                siblings[position] = node
+            else:
+                siblings.insert(position, node)
+            tree.children[parent_path] = siblings
+        tree.closed_ids = tree._closed()
+        tree._memo, tree._bounded, tree._refresh = {}, 0, set()
+        tree._carried = self.carry(frozenset(changed_ids))
+        return tree
+
+    def renewed(self):
+        """A new snapshot of the same rows, without any memo: content that the tree does not
+        hold has changed (a topic, an image, the office's settings)."""
+        tree = object.__new__(PageTree)
+        tree.__dict__.update(self.__dict__)
+        tree.built = time.monotonic()
+        tree._memo, tree._bounded, tree._carried, tree._refresh = {}, 0, {}, set()
+        return tree
+
+    def carry(self, changed_ids):
+        """{key: (value, changed page ids, hops)} of the memo entries that the next snapshot
+        can bring up to date: those with a ``refresh`` (see ``memo``). An entry that no
+        request asks for is dropped after ``MAX_HOPS`` snapshots."""
+        carried = {
+            key: (value, changed | changed_ids, hops + 1)
+            for key, (value, changed, hops) in self._carried.items()
+            if hops < MAX_HOPS
+        }
+        for key, value in self._memo.items():
+            if key in self._refresh:
+                carried[key] = (value, changed_ids, 0)
+        return carried
+
+    def memo(self, key, build, bounded=False, refresh=None):
         """``build()``, once per snapshot: for other facts derived from published content
         that every page asks for (topics and their translations, see angebote.taxonomy).
 
         ``bounded`` keys come from visitors' input (a listing's filters): at most
         MEMO_BOUNDED of them are kept, beyond that ``build()`` runs every time.
+        ``refresh(value, changed_ids)`` brings the previous snapshot's value up to date where
+        only some pages changed (``updated``), instead of building it anew.
         """
         try:
             return self._memo[key]
         except KeyError:
-            value = build()
+            carried = self._carried.pop(key, None)
+            if carried is not None and refresh is not None:
+                value = refresh(carried[0], carried[1])
+            else:
+                value = build()
             if not bounded or self._bounded < MEMO_BOUNDED:
                 self._memo[key] = value
                 self._bounded += bounded
+                if refresh is not None:
+                    self._refresh.add(key)
             return value
 
-    def memo_latest(self, key, version, build):
+    def memo_latest(self, key, version, build, refresh=None):
         """``build()`` once per snapshot and ``version`` (a day, say), keeping only the value
         of the latest version: a snapshot that lives for days (nothing changed) does not
-        collect one value a day."""
-        entry = self._memo.get(key)
-        if entry is not None and entry[0] == version:
+        collect one value a day. ``refresh`` as in ``memo``, for a value of the same version."""
+
+        def refresh_version(entry, changed):
+            if entry[0] != version:
+                return (version, build())
+            return (version, refresh(entry[1], changed))
+
+        entry = self.memo(
+            key,
+            lambda: (version, build()),
+            refresh=refresh_version if refresh is not None else None,
+        )
+        if entry[0] == version:
             return entry[1]
         value = build()
         self._memo[key] = (version, value)
@@ -178,7 +306,15 @@ class PageTree:
 
     def sites(self):
         """Every Wagtail site, loaded once per snapshot (one query)."""
-        return self.memo(("sites",), lambda: list(Site.objects.select_related("root_page")))
+
+        def build():
+            return list(Site.objects.select_related("root_page"))
+
+        def refresh(sites, changed):
+            # A change to a site itself needs a new snapshot (content_generation.TREE_MODELS).
+            return build() if any(site.root_page_id in changed for site in sites) else sites
+
+        return self.memo(("sites",), build, refresh=refresh)
 
     def find_site(self, request):
         """``Site.find_for_request()`` without its query.
@@ -432,6 +568,8 @@ def _routes_itself(page_class, node, remaining):
 
 #: Memo entries per snapshot whose keys visitors choose (see PageTree.memo).
 MEMO_BOUNDED = 500
+#: Snapshots that a memo entry nobody asks for is carried through (PageTree.carry).
+MAX_HOPS = 20
 
 #: Seconds between two reads of the content generation from the shared cache: a page asks
 #: for the snapshot once per link it shows (a page of dates: hundreds), and each read is a
@@ -448,7 +586,8 @@ def current(build=True):
     ask is answered from the database, and no editor waits for a rebuild).
 
     With a shared cache (Redis) a snapshot lives as long as its generation: nothing is
-    rebuilt without a change. Without one, or while it cannot be read, for ``MAX_AGE``.
+    rebuilt without a change. Without one, or while it cannot be read, for ``MAX_AGE``. A
+    new generation is caught up with change by change where it can be (``advance``).
     """
     now = time.monotonic()
     tree = _snapshot["tree"]
@@ -471,9 +610,75 @@ def current(build=True):
     with _lock:
         if _snapshot["tree"] is not tree:
             return _snapshot["tree"]
-        tree = PageTree.build()
+        tree = advance(tree, _snapshot["generation"], generation) or shared(generation)
         _snapshot.update(generation=generation, tree=tree, checked=now, bumps=bumps)
     return tree
+
+
+def advance(tree, since, generation):
+    """``tree`` (of generation ``since``) brought up to ``generation`` change by change:
+    the changed pages' rows read anew with one query (content_generation.changes). None
+    where that cannot be done and a whole snapshot is needed."""
+    if tree is None or generation is None or since is None:
+        return None
+    found = content_generation.changes(since, generation)
+    if found is None:
+        return None
+    pages, content = found
+    if pages:
+        rows = Page.objects.filter(pk__in=pages).values_list(*_FIELDS)
+        tree = tree.updated(list(rows), pages)
+        if tree is not None and content:
+            tree._carried = {}
+        return tree
+    return tree.renewed()
+
+
+#: The last snapshot built by any worker, pickled, with its generation: a worker that needs a
+#: whole snapshot loads it and catches up from there instead of building one.
+SHARED_KEY = "page-tree:snapshot"
+#: Held by the worker that builds: the others wait for its snapshot instead of building too.
+BUILDING_KEY = "page-tree:building"
+#: Seconds the others wait for it, at most; then they build themselves.
+BUILD_WAIT = 60
+#: The largest snapshot kept in the shared cache (about 1 KB a page).
+SHARED_MAX_BYTES = 64 * 1024 * 1024
+
+
+def shared(generation):
+    """A whole snapshot for ``generation``: the shared one, brought up to date, or one
+    built here and shared. Only one worker builds at a time; the others wait for it."""
+    if not content_generation.is_shared() or generation is None:
+        return PageTree.build()
+    cache = content_generation.shared_cache()
+    deadline = time.monotonic() + BUILD_WAIT
+    while True:
+        tree = load_shared(cache, generation)
+        if tree is not None:
+            return tree
+        if cache.add(BUILDING_KEY, generation, BUILD_WAIT) or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    try:
+        tree = PageTree.build()
+        data = pickle.dumps(tree, protocol=pickle.HIGHEST_PROTOCOL)
+        if len(data) <= SHARED_MAX_BYTES:
+            cache.set(SHARED_KEY, (generation, data), None)
+    finally:
+        cache.delete(BUILDING_KEY)
+    return tree
+
+
+def load_shared(cache, generation):
+    """The shared snapshot brought up to ``generation``, or None."""
+    stored = cache.get(SHARED_KEY)
+    if stored is None:
+        return None
+    since, data = stored
+    if not isinstance(since, int) or since > generation:
+        return None
+    tree = pickle.loads(data)  # noqa: S301 (written by this site's workers only)
+    return tree if since == generation else advance(tree, since, generation)
 
 
 def forget():

@@ -190,7 +190,8 @@ def test_a_query_django_refuses_to_read_is_left_to_the_view(home, client, settin
     query = "&".join(f"p{number}=1" for number in range(11))
     assert page_cache.request_address(RequestFactory().get(f"/de/?{query}")) is None
     assert client.get(f"/api/termine.json?{query}").status_code == 400
-    assert cache_keys() <= {f":1:{content_generation.GENERATION_KEY}"}
+    changes = {key for key in cache_keys() if content_generation.CHANGE_KEY in key}
+    assert cache_keys() - changes <= {f":1:{content_generation.GENERATION_KEY}"}
 
 
 def test_listings_declare_every_filter_they_read(home, locales):

@@ -29,7 +29,10 @@ class TaxonomyQuerySet(models.QuerySet):
 def localized(model, locale_id):
     """``model.objects.for_locale(locale_id)``, built once per content generation."""
     key = ("taxonomy", model._meta.label, locale_id)
-    return page_tree.current().memo(key, lambda: model.objects.for_locale(locale_id))
+    # Saving a topic starts a snapshot without memo; a page's change leaves the topics be.
+    return page_tree.current().memo(
+        key, lambda: model.objects.for_locale(locale_id), refresh=lambda value, _changed: value
+    )
 
 
 def localize_all(page, field_name):
@@ -51,14 +54,23 @@ def localize_all(page, field_name):
             field.m2m_reverse_field_name(),
         )
 
-        def links():
+        def links(rows=through.objects):
             found = {}
-            rows = through.objects.values_list(f"{source}_id", f"{target}__translation_key")
-            for page_id, key in rows:
+            for page_id, key in rows.values_list(f"{source}_id", f"{target}__translation_key"):
                 found.setdefault(page_id, set()).add(key)
             return found
 
-        keys = page_tree.current().memo(("links", through._meta.label), links).get(page.pk, set())
+        def refresh(value, changed):
+            """The links of the pages that changed read anew, the others kept."""
+            found = {page_id: keys for page_id, keys in value.items() if page_id not in changed}
+            found.update(links(through.objects.filter(**{f"{source}_id__in": changed})))
+            return found
+
+        keys = (
+            page_tree.current()
+            .memo(("links", through._meta.label), links, refresh=refresh)
+            .get(page.pk, set())
+        )
     entries = [entry for entry in localized(model, page.locale_id) if entry.translation_key in keys]
     if len(entries) < len(keys):  # linked only in a third language: rare, ask the database
         return _localize_by_query(model, keys, page.locale_id)

@@ -162,6 +162,19 @@ class BasePage(RoutablePageMixin, Page):
             return node.url_parts()
         return super().get_url_parts(request)
 
+    def get_url(self, request=None, current_site=None):
+        """``Page.get_url`` from the snapshot where no request is given (a link in a template,
+        ``page.url``): Wagtail would ask the cache for every site's root paths per link (a
+        round trip to Redis each, hundreds on a page of dates)."""
+        if request is None and current_site is None and self.id:
+            tree = current(build=False)
+            node = tree.get(self.id) if tree is not None else None
+            if node is not None and node.url_path == self.url_path and node.url is not None:
+                return node.url if len(tree.sites()) == 1 else node.full_url
+        return super().get_url(request, current_site)
+
+    url = property(get_url)
+
     def get_view_restrictions(self):
         """The restrictions Wagtail checks before serving this page: its own tree's, or
         where it has none, its source-language page's, so that a password on the German

@@ -78,32 +78,52 @@ def _interface_words():
 def _site_words():
     """The German words as written: of the interface, of the German pages' titles, and of
     the German source text that wagtail-localize translates from (its ``String`` rows, read
-    in one query, markup left out), collected once per content generation."""
+    in one query, markup left out), collected once per content generation; after an
+    editor's change only the changed pages' titles and the new strings are added."""
     tree = page_tree.current()
+
+    def add_strings(words, after):
+        source_text = String.objects.filter(
+            locale__language_code=SOURCE_LANGUAGE, pk__gt=after
+        ).order_by("pk")
+        last = after
+        for pk, text in source_text.values_list("pk", "data").iterator():
+            words.update(_PART.findall(_TAG.sub(" ", text)))
+            last = pk
+        return last
+
+    def add_titles(words, nodes):
+        for node in nodes:
+            if node is not None and node.language == SOURCE_LANGUAGE:
+                words.update(_PART.findall(node.title))
 
     def collect():
         words = set(_interface_words())
-        for node in tree.nodes.values():
-            if node.language == SOURCE_LANGUAGE:
-                words.update(_PART.findall(node.title))
-        source_text = String.objects.filter(locale__language_code=SOURCE_LANGUAGE)
-        for text in source_text.values_list("data", flat=True).iterator():
-            words.update(_PART.findall(_TAG.sub(" ", text)))
-        return Vocabulary.of(words)
+        add_titles(words, tree.nodes.values())
+        last = add_strings(words, 0)
+        return Vocabulary.of(words, last)
 
-    return tree.memo(("kept-german-words",), collect)
+    def refresh(vocabulary, changed):
+        words = set(vocabulary.written)
+        add_titles(words, (tree.get(page_id) for page_id in changed))
+        last = add_strings(words, vocabulary.last_string)
+        return Vocabulary.of(words, last)
+
+    return tree.memo(("kept-german-words",), collect, refresh=refresh)
 
 
 class Vocabulary:
     """German words as written, and casefolded."""
 
-    def __init__(self, written, folded):
+    def __init__(self, written, folded, last_string=0):
         self.written = written
         self.folded = folded
+        #: The last ``String`` row read (rows are only added; see _site_words).
+        self.last_string = last_string
 
     @classmethod
-    def of(cls, words):
-        return cls(frozenset(words), frozenset(word.casefold() for word in words))
+    def of(cls, words, last_string=0):
+        return cls(frozenset(words), frozenset(word.casefold() for word in words), last_string)
 
 
 @lru_cache

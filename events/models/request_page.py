@@ -1,6 +1,10 @@
 """The page with the appointment request form ("Termine nach Vereinbarung"). The form and
 what follows it are in events.requests, the requests themselves in requests.py."""
 
+from functools import cache
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -67,20 +71,34 @@ class AppointmentRequestPage(BasePage):
         return handle_withdraw(self, request)
 
 
+@cache
+def _content_types():
+    """The content types of AppointmentRequestPage and its subclasses."""
+    return frozenset(
+        ContentType.objects.get_for_model(model).pk
+        for model in apps.get_models()
+        if issubclass(model, AppointmentRequestPage)
+    )
+
+
 def appointment_page(language):
     """The live appointment request page in ``language`` (a snapshot node), or None."""
     tree = page_tree.current()
+    types = _content_types()
 
     def find():
         for node in tree.nodes.values():
-            model = node.specific_class
-            if (
-                node.live
-                and node.language == language
-                and model
-                and issubclass(model, AppointmentRequestPage)
-            ):
+            if node.content_type_id in types and node.live and node.language == language:
                 return node
         return None
 
-    return tree.memo(("appointment-page", language), find)
+    def refresh(found, changed):
+        """Found anew only where a changed page is (or was) an appointment request page."""
+        if any(
+            (node := tree.get(page_id)) is not None and node.content_type_id in types
+            for page_id in changed
+        ) or (found is not None and found.id in changed):
+            return find()
+        return found
+
+    return tree.memo(("appointment-page", language), find, refresh=refresh)

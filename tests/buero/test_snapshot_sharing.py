@@ -1,0 +1,159 @@
+"""The page tree snapshot is built once and shared, changes are applied page by page, and no
+editor's request builds it (issue 29): buero.page_tree, buero.content_generation."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Locale, Page
+
+from angebote.factories import (
+    OfferIndexPageFactory,
+    OfferPageFactory,
+    PartnerIndexPageFactory,
+    PartnerPageFactory,
+    TopicFactory,
+)
+from buero import content_generation, page_tree
+from buero.factories import OfficeInfoPageFactory
+from tests.angebote.test_partner_access import edit_url, offer_form
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("office")]
+
+
+@pytest.fixture
+def shared(monkeypatch):
+    """A cache that every worker shares (Redis in production); the tests' local-memory
+    cache stands in for it, and a worker's own state is page_tree's module state."""
+    monkeypatch.setattr(content_generation, "is_shared", lambda: True)
+    monkeypatch.setattr(page_tree, "CHECK_EVERY", 0)
+
+
+@pytest.fixture
+def builds(monkeypatch):
+    """Every whole build of a snapshot, counted."""
+    counted = []
+    build = page_tree.PageTree.build.__func__
+
+    def counting(cls):
+        counted.append(cls)
+        return build(cls)
+
+    monkeypatch.setattr(page_tree.PageTree, "build", classmethod(counting))
+    return counted
+
+
+@pytest.fixture
+def offer(home):
+    partner = PartnerPageFactory(parent=PartnerIndexPageFactory(parent=home))
+    return OfferPageFactory(
+        parent=OfferIndexPageFactory(parent=home), providers=[partner], title="Tafel"
+    )
+
+
+def new_worker():
+    """A worker process that starts now: nothing in its memory, the shared cache as it is."""
+    page_tree.forget()
+
+
+def test_an_editors_publish_and_translation_build_no_snapshot(
+    admin_client, offer, locales, shared, builds
+):
+    assert admin_client.get(offer.url).status_code == 200
+    builds.clear()
+    response = admin_client.post(
+        edit_url(offer), {**offer_form(offer, title="Tafel Tangerhütte"), "action-publish": "1"}
+    )
+    assert response.status_code == 302
+    translate = reverse("wagtail_localize:submit_page_translation", args=[offer.pk])
+    response = admin_client.post(translate, {"locales": [locales["en"].pk]})
+    assert response.status_code == 302
+    assert not builds
+    assert "Tafel Tangerhütte" in admin_client.get(offer.url).content.decode()
+    assert not builds  # the visitor's request applied the changes page by page
+
+
+def test_a_publish_is_applied_page_by_page(client, home, offer, shared, builds):
+    tree = page_tree.current()
+    builds.clear()
+    offer.title = "Tafel am Markt"
+    offer.save_revision().publish()
+    OfficeInfoPageFactory(parent=home, title="Neu hier", slug="neu-hier", show_in_menus=True)
+    updated = page_tree.current()
+    assert not builds
+    assert updated is not tree
+    assert updated.get(offer.pk).title == "Tafel am Markt"
+    assert tree.get(offer.pk).title == "Tafel"  # the old snapshot is left as it was
+    assert "Neu hier" in client.get("/de/").content.decode()
+    assert client.get("/de/neu-hier/").status_code == 200
+    assert [node.title for node in updated.children[home.path]][-1] == "Neu hier"
+
+
+def test_a_move_or_a_deletion_builds_anew(home, offer, shared, builds):
+    page_tree.current()
+    about = OfficeInfoPageFactory(parent=home, slug="ueber-uns")
+    page_tree.current()
+    builds.clear()
+    offer.move(about, pos="last-child")
+    assert page_tree.current().get(offer.pk).url == "/de/ueber-uns/tafel/"
+    assert len(builds) == 1
+    Page.objects.get(pk=about.pk).delete()
+    assert page_tree.current().get(offer.pk) is None
+    assert len(builds) == 2
+
+
+def test_another_worker_loads_the_shared_snapshot_instead_of_building(
+    client, offer, shared, builds
+):
+    page_tree.current()
+    assert len(builds) == 1
+    offer.title = "Tafel am Markt"
+    offer.save_revision().publish()
+    new_worker()
+    tree = page_tree.current()
+    assert len(builds) == 1  # the first worker's snapshot, brought up to date
+    assert tree.get(offer.pk).title == "Tafel am Markt"
+    assert "Tafel am Markt" in client.get(offer.url).content.decode()
+    assert len(builds) == 1
+
+
+def test_without_a_shared_snapshot_one_worker_builds_and_shares_it(offer, shared, builds):
+    content_generation.shared_cache().delete(page_tree.SHARED_KEY)
+    new_worker()
+    page_tree.current()
+    new_worker()
+    page_tree.current()
+    assert len(builds) == 1
+
+
+def test_a_publish_in_nanosecond_generations_starts_anew_from_the_clock(offer, shared):
+    """Generations once counted in nanoseconds come back rounded from django-redis."""
+    cache = content_generation.shared_cache()
+    cache.set(content_generation.GENERATION_KEY, 1_796_673_882_501_443_360, None)
+    offer.save_revision().publish()
+    assert content_generation.current() < content_generation.EXACT
+    assert page_tree.current().get(offer.pk) is not None
+
+
+def test_links_to_topics_follow_a_publish_page_by_page(client, home, offer, locales, shared):
+    debts = TopicFactory(name="Schulden", slug="schulden", locale=locales["de"])
+    listing = f"{offer.get_parent().url}?topic=schulden"
+    assert "Tafel" not in client.get(listing).content.decode()
+    offer.topics.set([debts])
+    offer.save_revision().publish()
+    assert "Tafel" in client.get(listing).content.decode()
+    assert "Schulden" in client.get(offer.url).content.decode()
+
+
+def test_a_snapshot_keeps_no_memo_in_the_shared_cache(offer, shared):
+    tree = page_tree.current()
+    tree.memo(("anything",), lambda: object())
+    restored = page_tree.pickle.loads(page_tree.pickle.dumps(tree))
+    assert restored.get(offer.pk) == tree.get(offer.pk)
+    assert not restored._memo
+
+
+def test_changes_name_the_pages(offer, locales):
+    cancel = content_generation.change_of
+    assert cancel(instance=offer) == ("pages", frozenset({offer.pk}))
+    assert cancel(instance=Locale.objects.first()) == content_generation.FULL
+    assert cancel() == content_generation.FULL
+    assert cancel(pages=[1, 2]) == ("pages", frozenset({1, 2}))
