@@ -23,7 +23,7 @@ HORIZON = datetime.timedelta(days=365)
 #: The most events a calendar of many series or courses holds: a subscription's size and
 #: the time to build it stay bounded whatever the number of series (one event per series,
 #: plus its extra dates; series in the order given, by title).
-MAX_EVENTS = 200
+MAX_EVENTS = 120
 PRODUCT_ID = "-//Offenes Büro Tangerhütte//Termine//DE"
 UID_DOMAIN = "offenes-buero-tangerhuette"
 ICAL_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")

@@ -1,29 +1,31 @@
 """Listings of the events app: all dates of the next weeks, and the training courses."""
 
 import datetime
+import heapq
 from itertools import groupby
 
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from angebote.filters import CARD_FIELDS, Facet, any_code, related_by_translation_key
 from angebote.models import Topic
 from angebote.models.choices import SPOKEN_LANGUAGES
 from angebote.models.taxonomy import localized
-from buero import page_tree
 
-from . import recurrence
+from . import dated
 
 # From the modules that define them, not the models package: its index pages import this.
-from .models.consultations import RULE_FIELDS, ConsultationPage
-from .models.courses import CourseFormat, CoursePage, CourseSession, CourseStatus, Profession
-from .recurrence import Occurrence
+from .models.consultations import ConsultationPage
+from .models.courses import CourseFormat, CoursePage, Profession
 
-WEEKS = 6
+#: The weeks the dates page shows (the window of events.dated).
+WEEKS = dated.WINDOW_DAYS // 7
 #: Dates on one page of the dates listing.
 PAGE_SIZE = 50
+#: Courses on one page of the course listing.
+COURSE_PAGE_SIZE = 24
 CONSULTATION = "consultation"
 TRAINING = "training"
 
@@ -36,10 +38,10 @@ class EventListing:
     """Consultation dates and course sessions of the next weeks, grouped by week, a page of
     ``PAGE_SIZE`` dates at a time.
 
-    The dates of the window are computed once per page tree snapshot, language and day
-    (``dated``), from the series that can have a date in it (``ConsultationPage.in_window``);
-    a request then filters them by ids and loads only the pages of the dates it shows. So
-    neither the series outside the window nor the number of dates in it make a page slower.
+    The dates of the window come from events.dated (computed once per language and day, and
+    after a publication only for the changed pages); a request filters them by ids and loads
+    only the pages of the dates it shows. So neither the series outside the window nor the
+    number of dates in it make a page slower.
     """
 
     def __init__(self, index_page, request, consultations):
@@ -65,48 +67,6 @@ class EventListing:
     def by_topic(self, through, column):
         """Pages linked to a chosen topic, matched across locales on the translation key."""
         return related_by_translation_key(through, column, Topic, self.topic.selected)
-
-    def dated(self, first, last):
-        """(occurrence, kind, page id) of every date in [first, last], sorted by start: the
-        index's series and the locale's courses, unfiltered. Kept with the snapshot."""
-        language = translation.get_language()
-
-        def build():
-            series = ConsultationPage.load_dates(
-                ConsultationPage.in_window(self.consultations, first, last).only(*RULE_FIELDS)
-            )
-            found = [
-                (occurrence, CONSULTATION, page.pk)
-                for page in series
-                for occurrence in page.occurrences(first, last, language=language)
-            ]
-            sessions = (
-                CourseSession.objects.filter(
-                    page__live=True,
-                    page__locale_id=self.index_page.locale_id,
-                    end__gte=recurrence.at(first, datetime.time()),
-                    start__date__lte=last,
-                )
-                .exclude(page__status=CourseStatus.CANCELLED)
-                .values_list("page_id", "start", "end", "note")
-            )
-            found += [
-                (
-                    Occurrence(
-                        start.astimezone(recurrence.TIME_ZONE),
-                        end.astimezone(recurrence.TIME_ZONE),
-                        note=note,
-                    ),
-                    TRAINING,
-                    page_id,
-                )
-                for page_id, start, end, note in sessions
-            ]
-            found.sort(key=lambda entry: entry[0].start)
-            return found
-
-        key = ("event-listing", self.index_page.pk, language)
-        return page_tree.current().memo_latest(key, (first, last), build)
 
     def allowed_ids(self):
         """{kind: the ids of the pages that the chosen filters let through, or None for all}."""
@@ -136,18 +96,28 @@ class EventListing:
             allowed[TRAINING] = courses
         return allowed
 
-    def entries(self, first, last):
-        """(occurrence, kind, page id) of the dates in [first, last] that have not ended and
-        that the chosen filters let through."""
+    def entries(self):
+        """(occurrence, kind, page id) of the dates of the window (events.dated) that have
+        not ended and that the chosen filters let through, sorted by start."""
         now = timezone.now()
         allowed = self.allowed_ids()
-        return [
-            entry
-            for entry in self.dated(first, last)
-            if entry[1] in allowed
-            and (allowed[entry[1]] is None or entry[2] in allowed[entry[1]])
-            and entry[0].end > now
-        ]
+        locale_id = self.index_page.locale_id
+        found = []
+        for kind, entries in (
+            (CONSULTATION, lambda: dated.consultation_dates(locale_id).entries),
+            (TRAINING, lambda: dated.course_dates(locale_id)),
+        ):
+            if kind not in allowed:
+                continue
+            ids = allowed[kind]
+            found.append(
+                [
+                    (occurrence, kind, page_id)
+                    for occurrence, page_id in entries()
+                    if occurrence.end > now and (ids is None or page_id in ids)
+                ]
+            )
+        return list(heapq.merge(*found, key=lambda entry: entry[0].start))
 
     def load(self, entries):
         """(occurrence, page) of ``entries``: only their pages are loaded, one query a kind."""
@@ -164,8 +134,7 @@ class EventListing:
         ]
 
     def context(self):
-        today = timezone.localdate()
-        entries = self.entries(today, today + datetime.timedelta(weeks=WEEKS))
+        entries = self.entries()
         paginator = Paginator(entries, PAGE_SIZE)
         results = paginator.get_page(self.request.GET.get("page"))
         shown = self.load(results.object_list)
@@ -188,6 +157,7 @@ class CourseListing:
     """Courses filtered by target profession, topic and format."""
 
     def __init__(self, index_page, request, courses):
+        self.request = request
         self.facets = [
             facet.bind(request.GET)
             for facet in (
@@ -217,10 +187,13 @@ class CourseListing:
         for facet in self.facets:
             if facet.selected:
                 courses = courses.filter(facet.apply(facet.selected))
-        courses = list(courses.only(*CARD_FIELDS, "summary", "status"))
+        paginator = Paginator(courses.only(*CARD_FIELDS, "summary", "status"), COURSE_PAGE_SIZE)
+        results = paginator.get_page(self.request.GET.get("page"))
+        results.object_list = list(results.object_list)  # the cards and the structured data
         return {
             "facets": self.facets,
-            "courses": courses,
+            "courses": results.object_list,
+            "results": results,
             "active_filters": [],
-            "result_count": len(courses),
+            "result_count": paginator.count,
         }

@@ -7,14 +7,23 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from angebote.filters import any_code
 from angebote.models.choices import SPOKEN_LANGUAGES
 from buero import content_generation, page_tree
 
+from . import dated
 from .models import ConsultationPage
+from .models.consultations import RULE_FIELDS, Frequency
 from .models.request_page import appointment_page
 
 #: How far the home page's box looks ahead: every session of the coming week.
 WEEK = datetime.timedelta(days=7)
+
+
+#: The dates of each series that the box considers: its next three.
+PER_SERIES = 3
+#: The most dates of the coming seven days that the box lists; the dates page has them all.
+WEEK_MAX = 12
 
 
 def next_consultation_context(page, request, others=0, interpreter=None, week=False):
@@ -25,7 +34,103 @@ def next_consultation_context(page, request, others=0, interpreter=None, week=Fa
     ``week`` every session of the coming seven days, the office's and the partners', those
     cancelled marked as such; with ``interpreter`` (a language code) the next date of any
     series that offers an interpreter for that language.
+
+    The dates come from those events.dated keeps for the coming weeks; only the series the
+    box shows are loaded. Where those weeks hold no date of the office's own hours, every
+    series is asked (``next_consultation_from_series``).
     """
+    now = timezone.now()
+    week_end = now + WEEK
+    found = dated.consultation_dates(page.locale_id)
+    series = found.series
+    counted = {}
+    first_own = next_entry = interpreted = None
+    rest, coming_week = [], []
+    # One pass in the order of time, which ends as soon as the box has what it shows.
+    for occurrence, page_id in found.entries:
+        if occurrence.end <= now:
+            continue
+        info = series[page_id]
+        number = counted[page_id] = counted.get(page_id, 0) + 1
+        if number <= PER_SERIES:
+            if info.host_id is None and next_entry is None:
+                first_own = first_own or (occurrence, page_id)
+                if not occurrence.cancelled:
+                    next_entry = (occurrence, page_id)
+            elif (
+                next_entry is not None
+                and len(rest) < others
+                and not occurrence.cancelled
+                and occurrence.start > next_entry[0].start
+            ):
+                rest.append((occurrence, page_id))
+        if week and occurrence.start < week_end and len(coming_week) < WEEK_MAX + 2:
+            coming_week.append((occurrence, page_id))
+        if (
+            interpreter
+            and interpreted is None
+            and not occurrence.cancelled
+            and interpreter in info.interpreter_languages
+        ):
+            interpreted = (occurrence, page_id)
+        if (
+            next_entry is not None
+            and len(rest) >= others
+            and (not week or occurrence.start >= week_end or len(coming_week) >= WEEK_MAX + 2)
+            and (not interpreter or interpreted is not None)
+        ):
+            break
+    if next_entry is None:
+        return next_consultation_from_series(page, request, others, interpreter, week)
+    next_occurrence, next_id = next_entry
+    cancelled = first_own[0] if first_own[0].cancelled else None
+    coming_week = [entry for entry in coming_week if entry != next_entry]
+    more_dates = len(coming_week) > WEEK_MAX
+    coming_week = coming_week[:WEEK_MAX]
+    shown = {next_id, *(pk for _o, pk in rest), *(pk for _o, pk in coming_week)}
+    if interpreted is not None:
+        shown.add(interpreted[1])
+    pages = ConsultationPage.objects.filter(pk__in=shown).select_related("host").in_bulk()
+    if interpreted is not None:
+        with_interpreter = {
+            "occurrence": interpreted[0],
+            "page": pages[interpreted[1]],
+            "language": dict(SPOKEN_LANGUAGES)[interpreter],
+        }
+    elif interpreter:  # none in the coming weeks: the series that offer one are asked
+        with_interpreter = _next_with_interpreter(
+            ConsultationPage.load_dates(
+                page_tree.current()
+                .public(ConsultationPage.objects.filter(locale_id=page.locale_id))
+                .filter(any_code("interpreter_languages", [interpreter]))
+            ),
+            interpreter,
+            now,
+        )
+    else:
+        with_interpreter = None
+    return {
+        "cancelled": cancelled,
+        "next": next_occurrence,
+        "page": pages[next_id],
+        "others": [(occurrence, pages[pk]) for occurrence, pk in rest],
+        "week": [(occurrence, pages[pk]) for occurrence, pk in coming_week],
+        "more_dates": dates_page_url(pages[next_id]) if more_dates else None,
+        "interpreted": with_interpreter,
+        "appointment": appointment_page(translation.get_language()),
+    }
+
+
+def dates_page_url(series):
+    """The address of the dates page that lists ``series``: its parent."""
+    node = page_tree.current().parent(series)
+    return node.url if node is not None else None
+
+
+def next_consultation_from_series(page, request, others=0, interpreter=None, week=False):
+    """``next_consultation_context`` from every series of the page's language, each asked
+    for its next dates over the engine's horizon: where the coming weeks hold no date of the
+    office's own hours."""
     consultations = ConsultationPage.load_dates(
         page_tree.current()
         .public(ConsultationPage.objects.filter(locale_id=page.locale_id))
@@ -201,6 +306,8 @@ def office_opening_hours(page):
             page_tree.current()
             .public(ConsultationPage.objects.filter(locale_id=page.locale_id, host__isnull=True))
             .exclude(valid_until__lt=today)
+            .filter(frequency=Frequency.WEEKLY, interval=1)
+            .only(*RULE_FIELDS)
             .order_by("title")
         )
         hours = [entry for consultation in series for entry in consultation.opening_hours_schema()]

@@ -17,8 +17,8 @@ from django.utils import timezone, translation
 from wagtail.coreutils import get_supported_content_language_variant
 
 from buero import page_tree
+from events import dated as events_dated
 from events.models import ConsultationPage, DateIndexPage
-from events.models.consultations import RULE_FIELDS
 
 #: Dates the widget shows unless asked for another number, and the most it shows.
 WIDGET_DATES, WIDGET_MAX = 5, 20
@@ -26,8 +26,9 @@ WIDGET_DATES, WIDGET_MAX = 5, 20
 JSON_DATES, JSON_MAX = 20, 100
 #: What a slug or a page id can look like (Wagtail allows Unicode letters in slugs).
 SLUG = re.compile(r"[-\w]{1,255}")
-#: How far ahead dates are computed: six weeks first, which hold the next dates of a site
-#: with a few weekly hours; the engine's whole horizon only where they hold too few.
+#: How far ahead dates are computed: six weeks first (kept by events.dated), which hold the
+#: next dates of a site with a few weekly hours; the engine's whole horizon only where they
+#: hold too few.
 LOOK_AHEAD_DAYS = (42, 400)
 
 
@@ -44,6 +45,7 @@ class SeriesRow(NamedTuple):
     translation_key: object
     path: str
     title: str
+    locale_id: int
 
 
 def language_series(language):
@@ -59,7 +61,7 @@ def language_series(language):
                     ConsultationPage.objects.live()
                     .filter(locale__language_code=code)
                     .order_by("title", "pk")
-                ).values_list("pk", "slug", "translation_key", "path", "title")
+                ).values_list("pk", "slug", "translation_key", "path", "title", "locale_id")
             ]
             if rows:
                 return rows
@@ -116,29 +118,20 @@ def interpreter_choices(page):
 
 def dated(series, days):
     """(occurrence, page id) of every date of ``series`` (SeriesRow) from today for ``days``,
-    sorted by start and title; kept with the snapshot per day (the widget of every language
-    asks for the same list)."""
+    sorted by start and title: the window that events.dated keeps, beyond it computed."""
+    if not series:
+        return []
+    pks = {row.pk for row in series}
+    if days <= events_dated.WINDOW_DAYS:
+        entries = events_dated.consultation_dates(series[0].locale_id).entries
+        return [entry for entry in entries if entry[1] in pks]
     today = timezone.localdate()
-    last = today + datetime.timedelta(days=days)
-    language = translation.get_language()
-
-    def build():
-        titles = {row.pk: row.title for row in series}
-        pages = ConsultationPage.in_window(
-            ConsultationPage.objects.filter(pk__in=titles), today, last
-        ).only(*RULE_FIELDS)
-        found = [
-            (occurrence, page.pk)
-            for page in ConsultationPage.load_dates(pages)
-            for occurrence in page.occurrences(today, last, language=language)
-        ]
-        found.sort(key=lambda entry: (entry[0].start, titles[entry[1]]))
-        return found
-
-    if len(series) == 1:
-        return build()
-    key = ("widget-dates", tuple(row.pk for row in series), days, language)
-    return page_tree.current().memo_latest(key, today, build)
+    return events_dated.dates_of(
+        ConsultationPage.objects.filter(pk__in=pks),
+        today,
+        today + datetime.timedelta(days=days),
+        translation.get_language(),
+    ).entries
 
 
 def upcoming_dates(series, count):

@@ -82,8 +82,8 @@ class CourseIndexPage(BasePage):
     parent_page_types = ["buero.OfficePage"]
     subpage_types = ["buero_events.CoursePage"]
     max_count = 1
-    # The facets of events.listing.CourseListing.
-    query_parameters = ("profession", "topic", "format")
+    # The facets of events.listing.CourseListing, and its page number.
+    query_parameters = ("profession", "topic", "format", "page")
     search_label = _("Training courses")
 
     class Meta:

@@ -160,3 +160,61 @@ def test_the_all_series_calendar_is_bounded(client, frozen, office, event_index,
     assert response.status_code == 200
     events = Calendar.from_ical(response.content).walk("VEVENT")
     assert [str(event["SUMMARY"]) for event in events] == ["Stunde 0", "Stunde 1", "Stunde 2"]
+
+
+def test_a_published_series_is_computed_anew_alone(
+    client, frozen, office, event_index, weekly, monkeypatch
+):
+    """After a publication only the changed series' dates are computed: the other series'
+    are kept (events.dated, page_tree's memo refresh)."""
+    assert client.get(event_index.url).status_code == 200
+    loaded = []
+    load_dates = ConsultationPage.load_dates
+
+    def counting(pages):
+        pages = load_dates(pages)
+        loaded.append(len(pages))
+        return pages
+
+    monkeypatch.setattr(ConsultationPage, "load_dates", counting)
+    changed = ConsultationPage.objects.get(pk=weekly[0].pk)
+    changed.title = "Montagsstunde"
+    changed.weekdays = ["3"]
+    changed.save_revision().publish()
+    content = client.get(event_index.url).content.decode()
+    assert loaded == [1]
+    assert "Montagsstunde" in content
+    thursdays = [link for link in dates_on(content) if weekly[0].slug in link]
+    assert thursdays
+    assert all(datetime.date.fromisoformat(link[-11:-1]).weekday() == 3 for link in thursdays)
+
+
+def test_the_course_listing_is_paged(client, frozen, office, home, monkeypatch):
+    from events.factories import CourseIndexPageFactory, CoursePageFactory, CourseSessionFactory
+
+    monkeypatch.setattr(listing, "COURSE_PAGE_SIZE", 2)
+    index = CourseIndexPageFactory(parent=home)
+    for number in range(3):
+        course = CoursePageFactory(parent=index, title=f"Kurs {number}")
+        CourseSessionFactory(page=course, start=frozen + datetime.timedelta(days=3 + number))
+    first = client.get(index.url)
+    assert first.context["result_count"] == 3
+    assert len(first.context["courses"]) == 2
+    second = client.get(f"{index.url}?page=2").content.decode()
+    assert "Kurs 2" in second
+    assert "Kurs 0" not in second
+    for value in ("x", "0", "99", "-3"):
+        assert client.get(f"{index.url}?page={value}").status_code == 200
+
+
+def test_the_home_box_lists_a_bounded_week(client, frozen, office, home, event_index, monkeypatch):
+    from events import sections
+
+    monkeypatch.setattr(sections, "WEEK_MAX", 2)
+    ConsultationPageFactory(parent=event_index, title="Offen", weekdays=["2"], host=None)
+    for day in (0, 1, 3, 4):
+        ConsultationPageFactory(parent=event_index, title=f"Stunde {day}", weekdays=[str(day)])
+    box = client.get(home.url).content.decode().split('class="next-consultation"')[1]
+    box = box.split("</section>")[0]
+    assert box.count('<li class="occurrence') == 2
+    assert f'href="{event_index.url}"' in box
