@@ -20,6 +20,7 @@ help:
 	@echo "make host-test  the plugin from its wheel in a new \`wagtail start\` site (part of make test)"
 	@echo "make e2e    browser tests only (Chromium at /usr/bin/chromium; they skip without it)"
 	@echo "make bench  benchmarks of the public pages (figures for docs/performance.md)"
+	@echo "make bench-scale MULTIPLE=8  the data set at a multiple on PostgreSQL and Redis (docs/performance.md)"
 	@echo "make serve-prod  the production set-up (gunicorn, PostgreSQL, Redis) on http://127.0.0.1:$(PROD_PORT)/"
 	@echo "make load   load test of serve-prod with locust, 50 users for 2 minutes (docs/performance.md)"
 	@echo "make fault-test  the production set-up with Redis unreachable and the database cut off"
@@ -105,6 +106,26 @@ bench: install
 	BUERO_BENCH=1 $(BIN)/pytest tests/perf -p no:randomly --benchmark-only \
 		--benchmark-columns=min,median,iqr,max,rounds --benchmark-sort=name \
 		--benchmark-json=build/benchmarks.json
+
+# The scale benchmark (tests/perf/bench_scale.py): the data set of `make bench` at MULTIPLE
+# times its size, built in bulk into a new PostgreSQL database SCALE_DATABASE (dropped first)
+# with Redis as the shared cache (SCALE_REDIS, its own keys under SCALE_KEY_PREFIX); warm
+# pages, the first request after a publish, the editors' publish and translate, worker
+# memory; IDLE=300 adds a request after five idle minutes. Writes build/scale-MULTIPLE.json;
+# `make bench-scale-table RUNS="1 8 30"` prints the table for docs/performance.md.
+MULTIPLE ?= 1
+IDLE ?= 0
+SCALE_DATABASE ?= postgres://postgres@127.0.0.1:5432/buero_scale
+SCALE_REDIS ?= redis://127.0.0.1:6379/7
+SCALE_KEY_PREFIX ?= buero-scale
+RUNS ?= 1 8 30
+.PHONY: bench-scale bench-scale-table
+bench-scale: install
+	DATABASE_URL=$(SCALE_DATABASE) REDIS_URL=$(SCALE_REDIS) SCALE_KEY_PREFIX=$(SCALE_KEY_PREFIX) \
+		$(BIN)/python -m tests.perf.bench_scale --multiple $(MULTIPLE) --idle $(IDLE)
+
+bench-scale-table:
+	$(BIN)/python -m tests.perf.bench_scale --table $(foreach run,$(RUNS),build/scale-$(run).json)
 
 # The production settings on this machine, for the load test: gunicorn (gunicorn.conf.py,
 # bound to 127.0.0.1:$(PROD_PORT)), PostgreSQL and Redis on localhost, plain HTTP (no TLS proxy).
