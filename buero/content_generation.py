@@ -19,6 +19,8 @@ from django.core.cache import caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.db.models.signals import post_delete, post_save
+from modelcluster.fields import ParentalKey
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "page-cache:generation"
@@ -102,9 +104,6 @@ TREE_MODELS = {"wagtailcore.site", "wagtailcore.locale", "wagtailcore.pageviewre
 
 def _parent_page_id(instance):
     """The page a child row belongs to (a ParentalKey to a page), or None."""
-    from modelcluster.fields import ParentalKey
-    from wagtail.models import Page
-
     for field in instance._meta.concrete_fields:
         if isinstance(field, ParentalKey) and issubclass(field.related_model, Page):
             return getattr(instance, field.attname)
@@ -113,8 +112,6 @@ def _parent_page_id(instance):
 
 def change_of(signal=None, sender=None, instance=None, pages=None):
     """What a signal says changed (see CHANGE_KEY)."""
-    from wagtail.models import Page
-
     if pages is not None:
         return ("pages", frozenset(pages))
     if instance is None or signal is post_page_move:
