@@ -130,9 +130,21 @@ class ListingFilter(ABC):
         and its filters are looked up once per content change (buero.page_tree)."""
         selection = tuple((facet.param, tuple(sorted(facet.selected))) for facet in self.facets)
         key = ("listing", self.model._meta.label, self.index_page.pk, self.locale_id, selection)
-        return page_tree.current().memo(
-            key, lambda: list(self.queryset().values_list("pk", flat=True)), bounded=True
-        )
+        tree = page_tree.current()
+
+        def build():
+            return list(self.queryset().values_list("pk", flat=True))
+
+        def refresh(ids, changed):
+            """Kept where no page of the listing's type changed."""
+            for page_id in changed:
+                node = tree.get(page_id)
+                model = node.specific_class if node is not None else None
+                if model is None or issubclass(model, self.model):
+                    return build()
+            return ids
+
+        return tree.memo(key, build, bounded=True, refresh=refresh)
 
     def load(self, ids):
         """The pages with these ids, in this order, with only the fields their cards show."""

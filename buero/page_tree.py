@@ -15,8 +15,10 @@ changes what they show.
 
 import bisect
 import pickle
+import sys
 import threading
 import time
+import uuid
 from dataclasses import dataclass
 from types import SimpleNamespace
 
@@ -111,6 +113,7 @@ def _node(values, url_page, cache_object, with_urls=True):
     Page per row cost most of a snapshot's build. Without ``with_urls`` (the search's
     indexing) no URL is computed."""
     url_page.id, url_page.url_path = values["id"], values["url_path"]
+    language = sys.intern(values["locale__language_code"])
     routable = with_urls and values["depth"] > 1
     parts = url_page.get_url_parts(cache_object) if routable else None
     site_id, root_url, url = parts if parts else (None, None, None)
@@ -121,7 +124,7 @@ def _node(values, url_page, cache_object, with_urls=True):
         title=values["title"],
         url_path=values["url_path"],
         translation_key=values["translation_key"],
-        language=values["locale__language_code"],
+        language=language,
         show_in_menus=values["show_in_menus"],
         live=values["live"],
         shows_source_text=bool(
@@ -140,18 +143,20 @@ class PageTree:
         self.built = time.monotonic()
         self.nodes = {}
         self.by_url_path = {}
-        self.translations = {}
+        self.translations = {}  # {translation key: its nodes, one per language}
         self.children = {}  # {parent's path: [child nodes in tree order]}
         self.by_path = {}
         cache_object = SimpleNamespace()  # shares Wagtail's site root paths between pages
         url_page = Page()
         for row in rows:
-            node = _node(
-                dict(zip(_FIELDS, row, strict=True)), url_page, cache_object, with_urls
-            )
+            values = dict(zip(_FIELDS, row, strict=True))
+            others = self.translations.get(values["translation_key"], ())
+            if others:  # one key object for all of them
+                values["translation_key"] = others[0].translation_key
+            node = _node(values, url_page, cache_object, with_urls)
             self.nodes[node.id] = node
             self.by_url_path[node.url_path] = node
-            self.translations.setdefault(node.translation_key, {})[node.language] = node
+            self.translations[node.translation_key] = (*others, node)
             self.children.setdefault(node.path[: -Page.steplen], []).append(node)
             self.by_path[node.path] = node
         self.restricted_ids = frozenset(restricted_ids)
@@ -159,6 +164,10 @@ class PageTree:
             self.nodes[pk].path for pk in self.restricted_ids if pk in self.nodes
         )
         self.closed_ids = self._closed()
+        #: Names this build: the same in every worker that loads it and in the snapshots
+        #: brought up to date from it, new with every build. What depends only on the tree's
+        #: shape and on a few page types may be keyed by it (events.sections).
+        self.origin = uuid.uuid4().hex
         self._memo = {}
         self._bounded = 0
         self._carried = {}  # see updated() and carry()
@@ -220,9 +229,11 @@ class PageTree:
             tree.nodes[page_id] = node
             tree.by_url_path[node.url_path] = node
             tree.by_path[node.path] = node
-            languages = dict(tree.translations.get(node.translation_key, {}))
-            languages[node.language] = node
-            tree.translations[node.translation_key] = languages
+            others = tree.translations.get(node.translation_key, ())
+            tree.translations[node.translation_key] = (
+                *(other for other in others if other.language != node.language),
+                node,
+            )
             siblings = list(tree.children.get(parent_path, ()))
             paths = [sibling.path for sibling in siblings]
             position = bisect.bisect_left(paths, node.path)
@@ -346,9 +357,8 @@ class PageTree:
         source = source_language()
         closed = set(own)
         for translations in self.translations.values():
-            original = translations.get(source)
-            if original is not None and original.id in own:
-                closed.update(node.id for node in translations.values())
+            if any(node.language == source and node.id in own for node in translations):
+                closed.update(node.id for node in translations)
         return frozenset(closed)
 
     def restriction_paths(self, page):
@@ -415,13 +425,16 @@ class PageTree:
 
     def translation(self, page, language):
         """The page (a page or a node) in ``language``, None where there is none."""
-        return self.translations.get(page.translation_key, {}).get(language)
+        for node in self.translations.get(page.translation_key, ()):
+            if node.language == language:
+                return node
+        return None
 
     def live_translations(self, page):
         """{language: node} of the page's public translations, aliases included."""
         return {
-            language: node
-            for language, node in self.translations.get(page.translation_key, {}).items()
+            node.language: node
+            for node in self.translations.get(page.translation_key, ())
             if self.is_public(node)
         }
 

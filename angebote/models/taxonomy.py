@@ -55,9 +55,13 @@ def localize_all(page, field_name):
         )
 
         def links(rows=through.objects):
-            found = {}
+            """{page id: its entries' translation keys}, as small tuples of one key object
+            per entry (a set and a new key object per row cost five times the memory)."""
+            found, same = {}, {}
             for page_id, key in rows.values_list(f"{source}_id", f"{target}__translation_key"):
-                found.setdefault(page_id, set()).add(key)
+                key = same.setdefault(key, key)
+                if key not in found.get(page_id, ()):
+                    found[page_id] = (*found.get(page_id, ()), key)
             return found
 
         def refresh(value, changed):
@@ -69,7 +73,7 @@ def localize_all(page, field_name):
         keys = (
             page_tree.current()
             .memo(("links", through._meta.label), links, refresh=refresh)
-            .get(page.pk, set())
+            .get(page.pk, ())
         )
     entries = [entry for entry in localized(model, page.locale_id) if entry.translation_key in keys]
     if len(entries) < len(keys):  # linked only in a third language: rare, ask the database

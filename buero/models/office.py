@@ -113,7 +113,9 @@ class OfficePage(BasePage):
         else:
             # Published entry points change only with content: kept with the page tree.
             key = ("entry_points", self.pk, self.locale_id)
-            context["entry_points"] = current().memo(key, self.entry_points_with_targets)
+            context["entry_points"] = current().memo(
+                key, self.entry_points_with_targets, refresh=self.refresh_entry_points
+            )
         context["top_entry_points"] = [
             (block, target)
             for block, target in context["entry_points"]
@@ -155,6 +157,21 @@ class OfficePage(BasePage):
                 "publisher": {"@type": "GovernmentOffice", "@id": schema.office_id(url)},
             },
         ]
+
+    def refresh_entry_points(self, entries, changed):
+        """The entry points found anew where this page, a linked page or a translation of
+        one changed (its title or address shows)."""
+        tree = current()
+        keys = {self.translation_key}
+        for block, target in entries:
+            keys.update(
+                getattr(page, "translation_key", None) for page in (block.value["page"], target)
+            )
+        for page_id in changed:
+            node = tree.get(page_id)
+            if node is None or node.translation_key in keys:
+                return self.entry_points_with_targets()
+        return entries
 
     def entry_points_with_targets(self):
         """(block, the linked page in this page's language) for every entry point."""

@@ -162,7 +162,33 @@ def site_chrome(context, part):
     site = tree.find_site(request) if request is not None else None
     key = ("chrome", part, site.pk if site else None, page_id, translation.get_language())
     template = context.template.engine.get_template(f"includes/{part}.html")
-    return tree.memo(key, lambda: mark_safe(template.render(context)))  # noqa: S308
+
+    def build():
+        return mark_safe(template.render(context))  # noqa: S308
+
+    def refresh(html, changed):
+        """Rendered anew where a changed page can show in it: the page or one of its
+        translations, a home page or a page below one (the menu), a legal page."""
+        root = tree.get(site.root_page_id) if site else None
+        sources = [page, root]
+        if request is not None:
+            sources += OfficeSettings.for_request(request).legal_pages
+        keys = {getattr(source, "translation_key", None) for source in sources} - {None}
+        homes = {
+            node.path for node in tree.translations.get(getattr(root, "translation_key", None), ())
+        }
+        for page_id in changed:
+            node = tree.get(page_id)
+            if (
+                node is None
+                or node.translation_key in keys
+                or node.path[: -Page.steplen] in homes
+                or node.depth <= 2
+            ):
+                return build()
+        return html
+
+    return tree.memo(key, build, refresh=refresh)
 
 
 @register.inclusion_tag("buero/components/feedback.html", takes_context=True)

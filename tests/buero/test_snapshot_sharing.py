@@ -157,3 +157,26 @@ def test_changes_name_the_pages(offer, locales):
     assert cancel(instance=Locale.objects.first()) == content_generation.FULL
     assert cancel() == content_generation.FULL
     assert cancel(pages=[1, 2]) == ("pages", frozenset({1, 2}))
+
+
+def test_what_a_page_shows_of_other_pages_follows_their_publication(
+    client, home, offer, shared, builds
+):
+    """Kept across publications and rendered anew where a changed page shows: the menu
+    in the header, the home page's entry points; an offer's change leaves them be."""
+    about = OfficeInfoPageFactory(parent=home, title="Über uns", slug="ueber-uns")
+    about.show_in_menus = True
+    about.save_revision().publish()
+    home.entry_points = [("entry_point", {"page": about, "title": "", "text": "Wer wir sind."})]
+    home.save_revision().publish()
+    assert "Über uns" in client.get("/de/").content.decode()
+    offer.title = "Tafel am Markt"
+    offer.save_revision().publish()
+    assert "Über uns" in client.get("/de/").content.decode()
+    about.title = "Wer wir sind"
+    about.save_revision().publish()
+    html = client.get("/de/").content.decode()
+    menu = html.split('class="main-nav"')[1].split("</nav>")[0]
+    assert "Wer wir sind" in menu
+    assert "Über uns" not in html
+    assert "Wer wir sind" in client.get(offer.url).content.decode()  # its header too
