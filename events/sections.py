@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 
 from angebote.filters import any_code
 from angebote.models.choices import SPOKEN_LANGUAGES
-from buero import content_generation, page_tree
+from buero import page_tree
 
 from . import dated
 from .models import ConsultationPage
@@ -44,7 +44,7 @@ def next_consultation_context(page, request, others=0, interpreter=None, week=Fa
     found = dated.consultation_dates(page.locale_id)
     series = found.series
     counted = {}
-    first_own = next_entry = interpreted = None
+    first_own = next_entry = interpreted = entering = None
     rest, coming_week = [], []
     # One pass in the order of time, which ends as soon as the box has what it shows.
     for occurrence, page_id in found.entries:
@@ -79,6 +79,8 @@ def next_consultation_context(page, request, others=0, interpreter=None, week=Fa
             and (not week or occurrence.start >= week_end or len(coming_week) >= WEEK_MAX + 2)
             and (not interpreter or interpreted is not None)
         ):
+            if week and occurrence.start >= week_end:
+                entering = occurrence.start - WEEK  # then the week shows it
             break
     if next_entry is None:
         return next_consultation_from_series(page, request, others, interpreter, week)
@@ -109,7 +111,11 @@ def next_consultation_context(page, request, others=0, interpreter=None, week=Fa
         )
     else:
         with_interpreter = None
+    # The box stays as it is until a date it shows has ended or a new one enters the week.
+    shown = [first_own, next_entry, *rest, *coming_week, interpreted]
+    ends = [entry[0].end for entry in shown if entry is not None]
     return {
+        "expires": min([*ends, entering or now + MAX_CACHE]),
         "cancelled": cancelled,
         "next": next_occurrence,
         "page": pages[next_id],
@@ -197,9 +203,19 @@ def _next_with_interpreter(consultations, language, now):
     return {"occurrence": occurrence, "page": series, "language": dict(SPOKEN_LANGUAGES)[language]}
 
 
-#: The box is cached briefly (dates move on) and dropped whenever a consultation hour is
-#: published, unpublished or deleted (see signals.py).
+def box_version():
+    """What the cached box depends on: the consultation hours (VERSION_KEY, which their
+    publication, unpublishing, deletion and facts move on) and the page tree's shape (its
+    build, page_tree.PageTree.origin: a view restriction, a move, a new address). Another
+    page's publication leaves the box be."""
+    return f"{cache.get_or_set(VERSION_KEY, 1, None)}-{page_tree.current().origin}"
+
+
+#: The box is cached until a date it shows has ended (at most MAX_CACHE; CACHE_SECONDS where
+#: it was found without the kept dates) and dropped whenever a consultation hour is
+#: published, unpublished or deleted (see signals.py) or the tree's shape changes.
 CACHE_SECONDS = 300
+MAX_CACHE = datetime.timedelta(hours=1)
 VERSION_KEY = "events:next-consultation:version"
 
 
@@ -219,9 +235,7 @@ def render_next_consultation(
     week=False,
     template="buero_events/includes/next_consultation.html",
 ):
-    # Keyed by the content generation too: a view restriction added or removed closes or
-    # opens an hour without any publish.
-    version = f"{cache.get_or_set(VERSION_KEY, 1, None)}-{content_generation.current()}"
+    version = box_version()
     language = translation.get_language()
     key = (
         f"events:next-consultation:{version}:{page.locale_id}:{others}:{interpreter}:{week}:"
@@ -231,7 +245,9 @@ def render_next_consultation(
     if html is None:
         context = next_consultation_context(page, request, others, interpreter, week)
         html = render_to_string(template, context, request=request) if context else ""
-        cache.set(key, html, CACHE_SECONDS)
+        expires = context.get("expires") if context else None
+        seconds = (expires - timezone.now()).total_seconds() if expires else CACHE_SECONDS
+        cache.set(key, html, max(1, min(int(seconds), MAX_CACHE.total_seconds())))
     return html
 
 
@@ -295,10 +311,8 @@ def office_opening_hours(page):
     Cached like the box, and dropped with it when a consultation hour changes; hours whose
     last date has passed are left out.
     """
-    # Keyed by the content generation too: a view restriction added or removed closes or
-    # opens an hour without any publish.
-    version = f"{cache.get_or_set(VERSION_KEY, 1, None)}-{content_generation.current()}"
-    key = f"events:office-hours:{version}:{page.locale_id}"
+    version = box_version()
+    key = f"events:office-hours:{version}:{page.locale_id}:{timezone.localdate()}"
     hours = cache.get(key)
     if hours is None:
         today = timezone.localdate()
@@ -311,5 +325,5 @@ def office_opening_hours(page):
             .order_by("title")
         )
         hours = [entry for consultation in series for entry in consultation.opening_hours_schema()]
-        cache.set(key, hours, CACHE_SECONDS)
+        cache.set(key, hours, MAX_CACHE.total_seconds())
     return hours
