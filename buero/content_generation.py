@@ -49,6 +49,9 @@ IGNORED_MODELS = {
     "buero.missedsearch",
     "buero.pendingsearch",
     "buero.pagefeedback",
+    # The search's documents, written from the pages whenever they change (buero.search).
+    "buero.searchdocument",
+    "buero.searchword",
 }
 
 
