@@ -371,15 +371,20 @@ def table(paths):
             + " | ".join(f"{value:.2f}" for value in growth)
             + " |"
         )
-    if all("after idle" in run for run in runs):
-        for key in first["after idle"]["first ms"]:
+    idle_runs = [run for run in runs if "after idle" in run]
+    if idle_runs:
+        seconds = idle_runs[0]["after idle"]["seconds"]
+
+        def after_idle(run, key):
+            if "after idle" not in run:
+                return "–"
+            first_ms = run["after idle"]["first ms"][key]
+            return f"{first_ms:,.1f} ({ratio(first_ms, run['after idle']['warm ms'][key])})"
+
+        for key in idle_runs[0]["after idle"]["first ms"]:
             lines.append(
-                f"| after {first['after idle']['seconds']} s idle: {key} ({TIMES} warm) | "
-                + " | ".join(
-                    f"{run['after idle']['first ms'][key]:,.1f} "
-                    f"({ratio(run['after idle']['first ms'][key], run['after idle']['warm ms'][key])})"
-                    for run in runs
-                )
+                f"| after {seconds} s idle: {key} ({TIMES} warm) | "
+                + " | ".join(after_idle(run, key) for run in runs)
                 + " |"
             )
     row(
