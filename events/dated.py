@@ -20,9 +20,9 @@ from django.utils import timezone, translation
 from buero import page_tree
 
 from . import recurrence
-from .models.consultations import RULE_FIELDS, ConsultationPage
+from .models.consultations import ConsultationPage
 from .models.courses import CoursePage, CourseSession, CourseStatus
-from .recurrence import Occurrence
+from .recurrence import RULE_FIELDS, Occurrence
 
 #: The days from today that are kept: the dates page's six weeks (events.listing.WEEKS).
 WINDOW_DAYS = 42

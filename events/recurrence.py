@@ -37,6 +37,21 @@ class ExtraDate:
     note: str = ""
 
 
+#: The fields of a Series that a consultation hour's rule sets (its page fields of the same
+#: names): what a form checks together and what a listing loads of a page.
+RULE_FIELDS = (
+    "frequency",
+    "weekdays",
+    "start_time",
+    "end_time",
+    "valid_from",
+    "valid_until",
+    "interval",
+    "nth",
+    "skip_holidays",
+)
+
+
 @dataclass(frozen=True)
 class Series:
     frequency: str

@@ -13,8 +13,9 @@ from buero import page_tree
 
 from . import dated
 from .models import ConsultationPage
-from .models.consultations import RULE_FIELDS, Frequency
+from .models.consultations import Frequency
 from .models.request_page import appointment_page
+from .recurrence import RULE_FIELDS
 
 #: How far the home page's box looks ahead: every session of the coming week.
 WEEK = datetime.timedelta(days=7)

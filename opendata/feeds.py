@@ -21,9 +21,8 @@ from angebote.models import OfferPage
 from buero import page_tree
 from buero.models import OfficeSettings
 from events.models import ConsultationCancellation, ConsultationPage, CoursePage, CourseSession
-from events.models.consultations import RULE_FIELDS
 from events.models.courses import CourseStatus
-from events.recurrence import holiday_name
+from events.recurrence import RULE_FIELDS, holiday_name
 
 #: The feeds, as (URL name, title), that every page links in its <head> (FEED_LINKS hook).
 FEEDS = (

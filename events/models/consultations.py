@@ -38,18 +38,6 @@ NEXT_DATES = 8
 #: Dates a poster or flyer lists.
 POSTER_DATES = 3
 LISTING_WEEKS = 6
-#: The fields the occurrence engine reads of a series (ConsultationPage.series).
-RULE_FIELDS = (
-    "frequency",
-    "weekdays",
-    "start_time",
-    "end_time",
-    "valid_from",
-    "valid_until",
-    "interval",
-    "nth",
-    "skip_holidays",
-)
 
 
 class Frequency(models.TextChoices):

@@ -12,17 +12,6 @@ from .. import recurrence
 HORIZON = datetime.timedelta(days=366)
 #: How many real dates the message names.
 SUGGESTIONS = 3
-_RULE_FIELDS = (
-    "frequency",
-    "weekdays",
-    "start_time",
-    "end_time",
-    "valid_from",
-    "valid_until",
-    "interval",
-    "nth",
-    "skip_holidays",
-)
 
 
 def _day_text(day):
@@ -60,7 +49,7 @@ class ConsultationPageForm(TaxonomyPageForm):
         return cleaned_data
 
     def _series(self, cleaned_data):
-        values = {name: cleaned_data.get(name) for name in _RULE_FIELDS}
+        values = {name: cleaned_data.get(name) for name in recurrence.RULE_FIELDS}
         required = ("frequency", "weekdays", "start_time", "end_time", "valid_from")
         if any(values[name] in (None, "", []) for name in required) or self.errors:
             return None
