@@ -99,9 +99,9 @@ def consultation_dates(locale_id):
 
 
 def _course_dates(locale_id, first, last, pages=None):
+    public = page_tree.current().public(CoursePage.objects.filter(locale_id=locale_id))
     sessions = CourseSession.objects.filter(
-        page__live=True,
-        page__locale_id=locale_id,
+        page__in=public.values("pk"),
         end__gte=recurrence.at(first, datetime.time()),
         start__date__lte=last,
     ).exclude(page__status=CourseStatus.CANCELLED)

@@ -69,22 +69,22 @@ class EventListing:
         return related_by_translation_key(through, column, Topic, self.topic.selected)
 
     def allowed_ids(self):
-        """{kind: the ids of the pages that the chosen filters let through, or None for all}."""
+        """{kind: the ids of the pages that the chosen filters let through, or None for all
+        (courses: every public course of the language)}."""
         allowed = {}
         if self.wants(CONSULTATION):
-            consultations = None
-            if self.language.selected or self.topic.selected:
-                consultations = self.consultations
-                if self.language.selected:
-                    consultations = consultations.filter(
-                        any_code("interpreter_languages", self.language.selected)
-                    )
-                if self.topic.selected:
-                    consultations = consultations.filter(
-                        self.by_topic(ConsultationPage.topics.through, "consultationpage_id")
-                    )
-                consultations = set(consultations.values_list("pk", flat=True))
-            allowed[CONSULTATION] = consultations
+            # This dates page's own hours (the kept dates are the whole language's, which
+            # may hold other offices' too).
+            consultations = self.consultations
+            if self.language.selected:
+                consultations = consultations.filter(
+                    any_code("interpreter_languages", self.language.selected)
+                )
+            if self.topic.selected:
+                consultations = consultations.filter(
+                    self.by_topic(ConsultationPage.topics.through, "consultationpage_id")
+                )
+            allowed[CONSULTATION] = set(consultations.values_list("pk", flat=True))
         if self.wants(TRAINING) and not self.language.selected:
             courses = None
             if self.topic.selected:

@@ -8,12 +8,17 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
+from wagtail.models import PageViewRestriction
 
 from buero import content_generation
 from events import feeds, listing
 from events.factories import (
     ConsultationExtraDateFactory,
     ConsultationPageFactory,
+    CourseIndexPageFactory,
+    CoursePageFactory,
+    CourseSessionFactory,
+    DateIndexPageFactory,
 )
 from events.models import ConsultationPage
 
@@ -190,8 +195,6 @@ def test_a_published_series_is_computed_anew_alone(
 
 
 def test_the_course_listing_is_paged(client, frozen, office, home, monkeypatch):
-    from events.factories import CourseIndexPageFactory, CoursePageFactory, CourseSessionFactory
-
     monkeypatch.setattr(listing, "COURSE_PAGE_SIZE", 2)
     index = CourseIndexPageFactory(parent=home)
     for number in range(3):
@@ -218,3 +221,29 @@ def test_the_home_box_lists_a_bounded_week(client, frozen, office, home, event_i
     box = box.split("</section>")[0]
     assert box.count('<li class="occurrence') == 2
     assert f'href="{event_index.url}"' in box
+
+
+def test_the_dates_page_shows_its_own_hours_and_only_public_courses(
+    client, frozen, office, home, event_index
+):
+    """The dates kept per language hold every office's hours and every course of the
+    language: the page shows its own hours, and no date of a course behind a password."""
+    ConsultationPageFactory(parent=event_index, title="Unsere Stunde", weekdays=["1"])
+    other_office = DateIndexPageFactory(parent=home, title="Termine Stendal", slug="stendal")
+    ConsultationPageFactory(parent=other_office, title="Stunde in Stendal", weekdays=["2"])
+    courses = CourseIndexPageFactory(parent=home)
+    closed = CoursePageFactory(parent=courses, title="Interner Kurs")
+    CourseSessionFactory(page=closed, start=frozen + datetime.timedelta(days=3))
+    open_course = CoursePageFactory(parent=courses, title="Offener Kurs")
+    CourseSessionFactory(page=open_course, start=frozen + datetime.timedelta(days=4))
+    PageViewRestriction.objects.create(
+        page=closed, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+
+    content = client.get(event_index.url).content.decode()
+
+    assert "Unsere Stunde" in content
+    assert "Offener Kurs" in content
+    assert "Stunde in Stendal" not in content
+    assert "Interner Kurs" not in content
+    assert "Unsere Stunde" not in client.get(other_office.url).content.decode()
