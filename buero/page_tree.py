@@ -33,6 +33,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction, Site
 
 from . import content_generation
+from .overlay import over
 
 #: Seconds a snapshot is used without a readable generation (the cache is down) or with a
 #: cache that each process has to itself (no Redis): the longest that a change can take to
@@ -197,11 +198,13 @@ class PageTree:
         tree = object.__new__(PageTree)
         tree.__dict__.update(self.__dict__)
         tree.built = time.monotonic()
-        tree.nodes = dict(self.nodes)
-        tree.by_url_path = dict(self.by_url_path)
-        tree.by_path = dict(self.by_path)
-        tree.translations = dict(self.translations)
-        tree.children = dict(self.children)
+        # The maps of this snapshot are shared; the new one writes over them (buero.overlay).
+        tree.nodes = over(self.nodes)
+        tree.by_url_path = over(self.by_url_path)
+        tree.by_path = over(self.by_path)
+        tree.translations = over(self.translations)
+        tree.children = over(self.children)
+        added = []
         cache_object = SimpleNamespace()
         url_page = Page()
         for page_id, values in rows.items():
@@ -235,14 +238,14 @@ class PageTree:
                 node,
             )
             siblings = list(tree.children.get(parent_path, ()))
-            paths = [sibling.path for sibling in siblings]
-            position = bisect.bisect_left(paths, node.path)
+            position = bisect.bisect_left(siblings, node.path, key=_path)
             if old is not None:
                 siblings[position] = node
             else:
                 siblings.insert(position, node)
+                added.append(node)
             tree.children[parent_path] = siblings
-        tree.closed_ids = tree._closed()
+        tree.closed_ids = tree._closed_with(added)
         tree._memo, tree._bounded, tree._refresh = {}, 0, set()
         tree._carried = self.carry(frozenset(changed_ids))
         return tree
@@ -359,6 +362,27 @@ class PageTree:
         for translations in self.translations.values():
             if any(node.language == source and node.id in own for node in translations):
                 closed.update(node.id for node in translations)
+        return frozenset(closed)
+
+    def _closed_with(self, added):
+        """``closed_ids`` with the pages ``added`` since (a snapshot brought up to date): a
+        changed page keeps its path, translation key and so its state, and the restrictions
+        are the same (a change to one builds the snapshot anew)."""
+        if not self.restricted_paths or not added:
+            return self.closed_ids
+        source = source_language()
+        closed = set(self.closed_ids)
+        for node in added:
+            translations = self.translations.get(node.translation_key, ())
+            if self._restricted_ancestor_paths(node.path):
+                closed.add(node.id)
+                if node.language == source:
+                    closed.update(other.id for other in translations)
+            elif any(
+                other.language == source and self._restricted_ancestor_paths(other.path)
+                for other in translations
+            ):
+                closed.add(node.id)
         return frozenset(closed)
 
     def restriction_paths(self, page):
@@ -521,6 +545,10 @@ class PageTree:
         ):
             return None
         return model
+
+
+def _path(node):
+    return node.path
 
 
 def host_and_port(request):

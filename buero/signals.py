@@ -2,6 +2,7 @@
 image change; delete a page's aliases with it."""
 
 from django.core.cache import cache
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.images import get_image_model
@@ -26,9 +27,20 @@ def forget_office_settings(instance, **kwargs):
 
 @receiver(page_published)
 @receiver(page_unpublished)
+@receiver(pre_delete, sender=Page)
+def forget_settings_of_legal_page(instance, **kwargs):
+    """The footer finds the legal pages' titles and addresses in the page tree snapshot by
+    the pages the cached settings name; only whether such a page is live, or there at all,
+    is read from the cached page itself. Forget the settings that name this page, and leave
+    the others be: dropping them on every publication made every page's next request read
+    them anew."""
+    names_it = Q(imprint_page=instance) | Q(privacy_page=instance) | Q(accessibility_page=instance)
+    sites = OfficeSettings.objects.filter(names_it).values_list("site_id", flat=True)
+    cache.delete_many([OfficeSettings.cache_key(pk) for pk in sites])
+
+
 @receiver(post_delete, sender=Site)
 def forget_all_office_settings(**kwargs):
-    # A legal page's title or address may have changed; there are only a few sites.
     cache.delete_many(
         [OfficeSettings.cache_key(pk) for pk in Site.objects.values_list("pk", flat=True)]
     )

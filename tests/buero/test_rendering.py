@@ -156,6 +156,32 @@ def test_footer_links_the_legal_pages_in_the_visitors_language(client, home, off
     assert legal.index("Impressum") < legal.index("Privacy")
 
 
+def test_footer_follows_its_legal_pages_and_publishing_others_keeps_the_settings(
+    client, home, office, django_assert_num_queries
+):
+    imprint = OfficeInfoPageFactory(parent=home, title="Impressum", slug="impressum")
+    office.imprint_page = imprint
+    office.save()
+    other = OfficeInfoPageFactory(parent=home, title="Über uns", slug="ueber-uns")
+    client.get("/de/")
+
+    other.title = "Wer wir sind"
+    other.save_revision().publish()
+    # The published page's row for the page tree, and the page: the settings were kept.
+    with django_assert_num_queries(2):
+        client.get("/de/")
+
+    imprint.title = "Impressum und Kontakt"
+    imprint.save_revision().publish()
+    legal = re.search(r'<nav class="legal-nav".*?</nav>', client.get("/de/").content.decode(), re.S)
+    assert f'<a href="{imprint.url}">Impressum und Kontakt</a>' in legal.group(0)
+
+    imprint.unpublish()
+    content = client.get("/de/").content.decode()
+    assert "Impressum" not in content
+    assert '<nav class="legal-nav"' not in content
+
+
 def test_home_page_shows_the_appointment_contact(client, home, office):
     content = client.get("/de/").content.decode()
     assert 'Termine nach Vereinbarung – <bdi lang="de" dir="ltr">Frau Muster</bdi>:' in content

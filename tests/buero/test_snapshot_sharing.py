@@ -1,9 +1,11 @@
 """The page tree snapshot is built once and shared, changes are applied page by page, and no
 editor's request builds it (issue 29): buero.page_tree, buero.content_generation."""
 
+import pickle
+
 import pytest
 from django.urls import reverse
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from angebote.factories import (
     OfferIndexPageFactory,
@@ -14,6 +16,7 @@ from angebote.factories import (
 )
 from buero import content_generation, page_tree
 from buero.factories import OfficeInfoPageFactory
+from buero.overlay import over
 from tests.angebote.test_partner_access import edit_url, offer_form
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("office")]
@@ -180,3 +183,45 @@ def test_what_a_page_shows_of_other_pages_follows_their_publication(
     assert "Wer wir sind" in menu
     assert "Über uns" not in html
     assert "Wer wir sind" in client.get(offer.url).content.decode()  # its header too
+
+
+def test_pages_added_behind_a_restriction_stay_closed_page_by_page(
+    client, home, translate, shared, builds
+):
+    """A snapshot brought up to date (buero.overlay) closes a new page below a restricted
+    one, and that page's translation, without building anew."""
+    internal = OfficeInfoPageFactory(parent=home, title="Intern", slug="intern")
+    PageViewRestriction.objects.create(
+        page=internal, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    translate(internal, "en")  # with its restriction: that builds the snapshot anew
+    page_tree.current()
+    builds.clear()
+    minutes = OfficeInfoPageFactory(parent=internal, title="Protokoll", slug="protokoll")
+    english = translate(minutes, "en", title="Minutes", slug="minutes")
+    tree = page_tree.current()
+    assert not builds
+    assert tree.get(english.pk) is not None
+    assert not tree.is_public(minutes)
+    assert not tree.is_public(english)
+    for url in ("/sitemap.xml", "/de/suche/?q=Protokoll", "/en/search/?q=Minutes"):
+        content = client.get(url).content.decode()
+        assert "protokoll/" not in content
+        assert "minutes/" not in content
+
+
+def test_an_overlay_reads_and_pickles_as_the_dict_it_stands_for():
+    base = {1: "a", 2: "b"}
+    first = over(base)
+    first[2], first[3] = "B", "c"
+    second = over(first)
+    second[4] = "d"
+    assert base == {1: "a", 2: "b"}  # never written
+    assert dict(first) == {1: "a", 2: "B", 3: "c"}
+    assert dict(second) == {1: "a", 2: "B", 3: "c", 4: "d"}
+    assert pickle.loads(pickle.dumps(second)) == dict(second)  # noqa: S301 (made here)
+    assert len(second) == 4
+    assert 4 in second
+    assert 5 not in second
+    assert second.get(5, "-") == "-"
+    assert sorted(second.values()) == ["B", "a", "c", "d"]
