@@ -5,6 +5,7 @@ and district). Values that are not among the choices are ignored, so a hand-edit
 hostile URL still gets a page.
 """
 
+import bisect
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
@@ -15,6 +16,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from buero import page_tree
+from buero.collation import by_title
 from buero.districts import District
 from buero.sections import EMPTY_RESULTS_SECTIONS, collect_sections
 
@@ -27,6 +29,9 @@ from .models.partners import PartnerPage
 from .models.taxonomy import TargetGroup, Topic, localize_all, localized
 
 PAGE_SIZE = 12
+#: Changed pages of a listing's type that are put in their places one by one; beyond, the
+#: listing is read anew (see ListingFilter.matching_ids).
+MAX_PLACED = 50
 MAX_VALUES_PER_FACET = 30
 #: The page fields every card needs: title, URL (page_tree), language and source-text mark
 #: (``source_language``) and ``card_text``'s fallback.
@@ -97,7 +102,6 @@ class ListingFilter(ABC):
     """Binds the facets to a request and pages the filtered results."""
 
     model = None
-    ordering = ("title",)
     card_fields = ()  # the model's own fields that its card shows, beside CARD_FIELDS
 
     def __init__(self, index_page, request):
@@ -112,11 +116,7 @@ class ListingFilter(ABC):
 
     def base_queryset(self):
         pages = page_tree.current().public(self.model.objects.live())
-        return (
-            pages.child_of(self.index_page)
-            .filter(locale_id=self.locale_id)
-            .order_by(*self.ordering)
-        )
+        return pages.child_of(self.index_page).filter(locale_id=self.locale_id)
 
     def queryset(self):
         queryset = self.base_queryset()
@@ -126,25 +126,43 @@ class ListingFilter(ABC):
         return queryset
 
     def matching_ids(self):
-        """The ids of every match, in order; kept with the page tree snapshot, so a listing
-        and its filters are looked up once per content change (buero.page_tree)."""
+        """The ids of every match, by title (buero.collation); kept with the page tree
+        snapshot, so a listing and its filters are looked up once per content change
+        (buero.page_tree), and after a change only the changed pages are read anew."""
         selection = tuple((facet.param, tuple(sorted(facet.selected))) for facet in self.facets)
         key = ("listing", self.model._meta.label, self.index_page.pk, self.locale_id, selection)
         tree = page_tree.current()
 
         def build():
-            return list(self.queryset().values_list("pk", flat=True))
+            rows = self.queryset().order_by().values_list("title", "pk")
+            return [key[-1] for key in sorted(by_title(*row) for row in rows)]
 
         def refresh(ids, changed):
-            """Kept where no page of the listing's type changed."""
-            for page_id in changed:
-                node = tree.get(page_id)
-                model = node.specific_class if node is not None else None
-                if model is None or issubclass(model, self.model):
-                    return build()
-            return ids
+            """The changed pages of the listing's type taken out and, where they match
+            now, put in their places by their titles in the snapshot."""
+            mine = {pk for pk in changed if self._may_list(tree.get(pk))}
+            if not mine:
+                return ids
+            if len(mine) > MAX_PLACED:
+                return build()
+            kept = [pk for pk in ids if pk not in mine]
+            changed_rows = self.queryset().filter(pk__in=mine).order_by().values_list("title", "pk")
+            for title, pk in changed_rows:
+                position = bisect.bisect_left(
+                    kept,
+                    by_title(title, pk),
+                    key=lambda other: by_title(tree.get(other).title, other),
+                )
+                kept.insert(position, pk)
+            return kept
 
         return tree.memo(key, build, bounded=True, refresh=refresh)
+
+    def _may_list(self, node):
+        """Whether a changed page may be one of this listing's (or was): of its type, or
+        not known to the snapshot."""
+        model = node.specific_class if node is not None else None
+        return model is None or issubclass(model, self.model)
 
     def load(self, ids):
         """The pages with these ids, in this order, with only the fields their cards show."""

@@ -22,6 +22,7 @@ from angebote.models import OfferPage, PartnerPage, TargetGroup, Topic
 from angebote.models.choices import AREA_CHOICES, SPOKEN_LANGUAGES, LegalBasis, StepFreeAccess
 from angebote.models.taxonomy import localize_all, localized
 from buero import page_tree
+from buero.collation import by_title
 from buero.models import OfficeSettings, VenueAccess, preview_text
 from buero.structured_data import compact
 from events.models import ConsultationPage
@@ -172,7 +173,7 @@ class Directory:
             )
             for key, row in self.consultations.items()
         ]
-        return sorted(entries, key=lambda entry: (entry.title.casefold(), entry.id))
+        return sorted(entries, key=lambda entry: by_title(entry.title, entry.id))
 
     def service_terms(self, entry):
         """The ids of the taxonomy terms a service is classified with."""
@@ -497,7 +498,7 @@ class Directory:
                             partner_key,
                         )
                     )
-        return sorted(entries, key=lambda entry: (entry.title.casefold(), entry.id))
+        return sorted(entries, key=lambda entry: by_title(entry.title, entry.id))
 
     def service_at_locations(self, entries, *, full=False):
         consultations = [entry for entry in entries if entry.kind == "consultation"]
@@ -551,7 +552,7 @@ class Directory:
             for key, row in self.partners.items()
         ]
         entries.append(Entry(self.office_id, "office", 0, "office", self.office.name, None))
-        return sorted(entries, key=lambda entry: (entry.title.casefold(), entry.id))
+        return sorted(entries, key=lambda entry: by_title(entry.title, entry.id))
 
     def _load_partner_records(self, offer_entries):
         keys = {

@@ -6,6 +6,7 @@ import pytest
 
 from angebote.factories import OfferPageFactory, PartnerPageFactory
 from angebote.filters import PAGE_SIZE
+from buero import page_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -278,3 +279,57 @@ def test_district_filters_offer_all_19_ortschaften_with_schoenwalde(
     partners = get(client, partner_index, "?district=schoenwalde")
     assert ("schoenwalde", "Schönwalde (Altmark)") in district_options(partners)
     assert titles(partners) == ["Dorfverein"]
+
+
+def test_listing_reads_in_german_order_and_changed_offers_move_to_their_places(
+    client, offer_index, offers, office, django_assert_max_num_queries
+):
+    """By title as a German reader expects it (Ä with A, case aside), on every database;
+    after a publication only the changed offers are read anew and put in their places."""
+    zahnarzt = OfferPageFactory(parent=offer_index, title="Zahnärztlicher Notdienst")
+    OfferPageFactory(parent=offer_index, title="ärztlicher Bereitschaftsdienst")
+    url = offer_index.url
+    assert titles(client.get(url)) == [
+        "ärztlicher Bereitschaftsdienst",
+        "Bildung und Teilhabe",
+        "Nachhilfe im Jugendclub",
+        "Schuldnerberatung",
+        "Tafel",
+        "Zahnärztlicher Notdienst",
+    ]
+    assert titles(client.get(f"{url}?free=1"))[0] == "ärztlicher Bereitschaftsdienst"
+
+    zahnarzt.title = "Kinderzahnarzt"
+    zahnarzt.save_revision().publish()
+    offers["tafel"].is_free = True
+    offers["tafel"].save_revision().publish()
+    offers["schulden"].unpublish()
+    OfferPageFactory(parent=offer_index, title="Mittagstisch", is_free=False)
+    # The snapshot's changed rows, the page, the changed offers of the listing (not the
+    # whole listing), its cards, the changed offers' topics.
+    with django_assert_max_num_queries(5) as captured:
+        listed = titles(client.get(url))
+    listing = [
+        q["sql"]
+        for q in captured.captured_queries
+        if q["sql"].startswith('SELECT "wagtailcore_page"."title"')
+    ]
+    assert len(listing) == 1
+    assert '"page_ptr_id" IN (' in listing[0]
+    assert listed == [
+        "ärztlicher Bereitschaftsdienst",
+        "Bildung und Teilhabe",
+        "Kinderzahnarzt",
+        "Mittagstisch",
+        "Nachhilfe im Jugendclub",
+        "Tafel",
+    ]
+    assert titles(client.get(f"{url}?free=1")) == [
+        "ärztlicher Bereitschaftsdienst",
+        "Bildung und Teilhabe",
+        "Kinderzahnarzt",
+        "Nachhilfe im Jugendclub",
+        "Tafel",
+    ]
+    page_tree.forget()  # a worker that starts now builds the same listing
+    assert titles(client.get(url)) == listed
