@@ -163,13 +163,14 @@ def series_calendar(request, pages, name):
     return calendar
 
 
-def ical_response(calendar, filename):
-    """The calendar file, counted as a download on each serve (buero.figures): a subscribed
-    calendar is fetched again by the visitor's calendar app every few hours."""
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+def ical_response(content, filename):
+    """The calendar file (``Calendar.to_ical()``), counted as a download on each serve
+    (buero.figures): a subscribed calendar is fetched again by the visitor's calendar app
+    every few hours."""
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return figures.mark(response, figures.DOWNLOAD, translation.get_language(), figures.CALENDAR)
 
 
 def calendar_response(request, entries, name, filename):
-    return ical_response(build_calendar(request, entries, name), filename)
+    return ical_response(build_calendar(request, entries, name).to_ical(), filename)

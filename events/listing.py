@@ -1,8 +1,9 @@
 """Listings of the events app: all dates of the next weeks, and the training courses."""
 
+import bisect
 import datetime
 import heapq
-from itertools import groupby
+from itertools import chain, groupby
 
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -13,8 +14,9 @@ from angebote.filters import CARD_FIELDS, Facet, any_code, related_by_translatio
 from angebote.models import Topic
 from angebote.models.choices import SPOKEN_LANGUAGES
 from angebote.models.taxonomy import localized
+from buero import page_tree
 
-from . import dated
+from . import dated, recurrence
 
 # From the modules that define them, not the models package: its index pages import this.
 from .models.consultations import ConsultationPage
@@ -99,7 +101,8 @@ class EventListing:
     def entries(self):
         """(occurrence, kind, page id) of the dates of the window (events.dated) that have
         not ended and that the chosen filters let through, sorted by start."""
-        now = timezone.now()
+        # In the dates' own time zone: aware times of one tzinfo compare without offsets.
+        now = timezone.now().astimezone(recurrence.TIME_ZONE)
         allowed = self.allowed_ids()
         locale_id = self.index_page.locale_id
         found = []
@@ -113,8 +116,8 @@ class EventListing:
             found.append(
                 [
                     (occurrence, kind, page_id)
-                    for occurrence, page_id in entries()
-                    if occurrence.end > now and (ids is None or page_id in ids)
+                    for occurrence, page_id in not_ended(entries(), now)
+                    if ids is None or page_id in ids
                 ]
             )
         return list(heapq.merge(*found, key=lambda entry: entry[0].start))
@@ -153,11 +156,26 @@ class EventListing:
         }
 
 
-class CourseListing:
-    """Courses filtered by target profession, topic and format."""
+def not_ended(entries, now):
+    """The (occurrence, page id) ``entries``, sorted by start, that have not ended by
+    ``now``: only those that have begun need a look at their end."""
+    begun = bisect.bisect_right(entries, now, key=lambda entry: entry[0].start)
+    return chain((entry for entry in entries[:begun] if entry[0].end > now), entries[begun:])
 
-    def __init__(self, index_page, request, courses):
+
+class CourseListing:
+    """Courses filtered by target profession, topic and format: the upcoming ones by their
+    first date, or (``past``) the archive, latest first; ``COURSE_PAGE_SIZE`` a page.
+
+    Each filter's matches are found once per content change and kept with the page tree
+    snapshot, with their first start and last end, so which courses are upcoming is decided
+    at each request; only the courses of the page shown are loaded.
+    """
+
+    def __init__(self, index_page, request, courses, past=False):
+        self.index_page = index_page
         self.request = request
+        self.past = past
         self.facets = [
             facet.bind(request.GET)
             for facet in (
@@ -182,14 +200,45 @@ class CourseListing:
         ]
         self.courses = courses
 
+    def matches(self):
+        """(first start, last end, id) of every course the filters let through, by first
+        start; read anew when a course below this page (or the page) changes."""
+        selection = tuple((facet.param, tuple(sorted(facet.selected))) for facet in self.facets)
+        tree = page_tree.current()
+
+        def build():
+            courses = self.courses
+            for facet in self.facets:
+                if facet.selected:
+                    courses = courses.filter(facet.apply(facet.selected))
+            rows = courses.order_by().values_list("first_start", "last_end", "pk")
+            return sorted(rows, key=lambda row: (row[0] is None, row[0] or 0, row[2]))
+
+        def refresh(rows, changed):
+            path = self.index_page.path
+            for page_id in changed:
+                node = tree.get(page_id)
+                if node is None or node.path.startswith(path):
+                    return build()
+            return rows
+
+        key = ("courses", self.index_page.pk, selection)
+        return tree.memo(key, build, bounded=True, refresh=refresh)
+
+    def chosen_ids(self):
+        now = timezone.now()
+        rows = self.matches()
+        if self.past:
+            return [pk for _start, end, pk in reversed(rows) if end is not None and end < now]
+        return [pk for _start, end, pk in rows if end is None or end >= now]
+
     def context(self):
-        courses = self.courses
-        for facet in self.facets:
-            if facet.selected:
-                courses = courses.filter(facet.apply(facet.selected))
-        paginator = Paginator(courses.only(*CARD_FIELDS, "summary", "status"), COURSE_PAGE_SIZE)
+        paginator = Paginator(self.chosen_ids(), COURSE_PAGE_SIZE)
         results = paginator.get_page(self.request.GET.get("page"))
-        results.object_list = list(results.object_list)  # the cards and the structured data
+        ids = results.object_list
+        courses = self.courses.filter(pk__in=ids).only(*CARD_FIELDS, "summary", "status")
+        loaded = courses.in_bulk()
+        results.object_list = [loaded[pk] for pk in ids if pk in loaded]  # one may be gone
         return {
             "facets": self.facets,
             "courses": results.object_list,

@@ -397,7 +397,7 @@ class ConsultationPage(PartnerLinkedPage, BasePage):
         """Every date of this series in the coming months, to subscribe to."""
         prefetch_related_objects([self], "cancellations", "extra_dates")
         calendar = feeds.series_calendar(request, [self], self.title)
-        return feeds.ical_response(calendar, f"{self.slug}.ics")
+        return feeds.ical_response(calendar.to_ical(), f"{self.slug}.ics")
 
     @re_path(r"^termin/(\d{4}-\d{2}-\d{2})/$", name="date_feed")
     def date_feed(self, request, day):

@@ -299,7 +299,7 @@ class CoursePage(PartnerLinkedPage, ReviewedMixin, BasePage):
         entries = [(self, session.occurrence) for session in self.sessions.all()]
         status = "CANCELLED" if self.status == CourseStatus.CANCELLED else None
         calendar = feeds.build_calendar(request, entries, self.title, status=status)
-        return feeds.ical_response(calendar, f"{self.slug}.ics")
+        return feeds.ical_response(calendar.to_ical(), f"{self.slug}.ics")
 
     def structured_data(self, request, context):
         """schema.org Course with a CourseInstance per session; its provider by @id, the

@@ -2,7 +2,7 @@
 each a filtered listing (events.listing) of the pages below it."""
 
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
@@ -61,12 +61,33 @@ class DateIndexPage(BasePage):
     @path("kalender/", name="feed")
     def feed(self, request):
         """All consultation hours of this language as one calendar to subscribe to: those
-        with dates in the feed's window, at most ``feeds.MAX_EVENTS`` events."""
-        series = ConsultationPage.in_window(self.consultations(), *feeds.window())
-        calendar = feeds.series_calendar(
-            request, ConsultationPage.load_dates(series[: feeds.MAX_EVENTS]), self.title
-        )
-        return feeds.ical_response(calendar, "sprechstunden.ics")
+        with dates in the feed's window, at most ``feeds.MAX_EVENTS`` events.
+
+        Calendar apps fetch it every few hours, and it takes a year of dates of up to a
+        hundred series to make: it is kept with the page tree snapshot for the day, and made
+        anew only when a consultation hour (or this page) changes."""
+        first, last = feeds.window()
+        language = translation.get_language()
+
+        def build():
+            series = ConsultationPage.in_window(self.consultations(), first, last)
+            pages = ConsultationPage.load_dates(series[: feeds.MAX_EVENTS])
+            return feeds.series_calendar(request, pages, self.title).to_ical()
+
+        tree = page_tree.current()
+
+        def refresh(content, changed):
+            if any(self._shows(tree.get(page_id)) for page_id in changed):
+                return build()
+            return content
+
+        content = tree.memo_latest(("calendar", self.pk, language), first, build, refresh)
+        return feeds.ical_response(content, "sprechstunden.ics")
+
+    def _shows(self, node):
+        """Whether a changed page may show in this page's calendar: this page, one of its
+        consultation hours, or a page the snapshot does not know."""
+        return node is None or node.id == self.pk or node.path.startswith(self.path)
 
 
 class CourseIndexPage(BasePage):
@@ -99,14 +120,7 @@ class CourseIndexPage(BasePage):
         )
 
     def _listing(self, request, past):
-        now = timezone.now()
-        courses = self.courses()
-        courses = (
-            courses.filter(last_end__lt=now).order_by("-first_start")
-            if past
-            else courses.exclude(last_end__lt=now).order_by("first_start")
-        )
-        listing = CourseListing(self, request, courses)
+        listing = CourseListing(self, request, self.courses(), past=past)
         return self.render(request, context_overrides={**listing.context(), "archive": past})
 
     def structured_data(self, request, context):

@@ -5,10 +5,12 @@ import json
 import re
 
 import pytest
+import time_machine
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
 from angebote.factories import PartnerIndexPageFactory, PartnerPageFactory
+from buero.factories import OfficeInfoPageFactory
 from events.factories import CourseIndexPageFactory, CoursePageFactory, CourseSessionFactory
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +69,33 @@ def test_upcoming_first_and_past_courses_only_in_the_archive(client, courses, co
         "Elterngespräche mit Dolmetschern",
     ]
     assert titles(client.get(f"{course_index.url}archiv/")) == ["Kinderarmut erkennen (Frühjahr)"]
+
+
+def test_the_course_listing_follows_time_and_changed_courses_without_reading_the_rest(
+    client, courses, course_index, home, office, django_assert_num_queries
+):
+    """The matches are kept with the page tree snapshot: a course that ends moves to the
+    archive when its time comes, a changed course is read anew, another page's publication
+    leaves the listing be (the page and the shown courses: two queries)."""
+    client.get(course_index.url)
+    OfficeInfoPageFactory(parent=home, title="Über uns", slug="ueber-uns")
+    client.get(course_index.url)  # brings the page tree up to date
+    with django_assert_num_queries(2):
+        client.get(course_index.url)
+    start = datetime.datetime(2026, 12, 2, 9, tzinfo=BERLIN)
+    courses["online"].sessions.update(start=start, end=start + datetime.timedelta(hours=3))
+    courses["online"].save_revision().publish()
+    assert titles(client.get(course_index.url)) == [
+        "Elterngespräche mit Dolmetschern",
+        "Bildung und Teilhabe in der Praxis",
+    ]
+    with time_machine.travel(datetime.datetime(2026, 12, 9, 9, tzinfo=BERLIN), tick=False):
+        assert titles(client.get(course_index.url)) == []
+        assert titles(client.get(f"{course_index.url}archiv/")) == [
+            "Bildung und Teilhabe in der Praxis",
+            "Elterngespräche mit Dolmetschern",
+            "Kinderarmut erkennen (Frühjahr)",
+        ]
 
 
 def test_course_filters(client, courses, course_index):

@@ -11,8 +11,10 @@ from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
 from buero import content_generation
+from buero.factories import OfficeInfoPageFactory
 from events import feeds, listing
 from events.factories import (
+    ConsultationCancellationFactory,
     ConsultationExtraDateFactory,
     ConsultationPageFactory,
     CourseIndexPageFactory,
@@ -247,3 +249,39 @@ def test_the_dates_page_shows_its_own_hours_and_only_public_courses(
     assert "Stunde in Stendal" not in content
     assert "Interner Kurs" not in content
     assert "Unsere Stunde" not in client.get(other_office.url).content.decode()
+
+
+def test_the_all_series_calendar_is_kept_until_a_consultation_hour_changes(
+    client, frozen, office, event_index, weekly, home, monkeypatch
+):
+    """Made once a day per language and kept with the page tree snapshot: an offer's
+    publication leaves it be, a consultation hour's change or cancellation makes it anew."""
+    url = f"{event_index.url}kalender/"
+    made = []
+    series_calendar = feeds.series_calendar
+
+    def counting(request, pages, name):
+        made.append(name)
+        return series_calendar(request, pages, name)
+
+    monkeypatch.setattr(feeds, "series_calendar", counting)
+    first = client.get(url).content
+    assert client.get(url).content == first
+    other = OfficeInfoPageFactory(parent=home, title="Über uns", slug="ueber-uns")
+    other.save_revision().publish()
+    assert client.get(url).content == first
+    assert len(made) == 1
+    hour = ConsultationPage.objects.get(pk=weekly[1].pk)
+    hour.title = "Mittwochsstunde"
+    hour.save_revision().publish()
+    summaries = [
+        str(event["SUMMARY"])
+        for event in Calendar.from_ical(client.get(url).content).walk("VEVENT")
+    ]
+    assert "Mittwochsstunde" in summaries
+    assert "Stunde 2" not in summaries
+    day = frozen.date() + datetime.timedelta(days=(2 - frozen.weekday()) % 7 + 7)
+    ConsultationCancellationFactory(page=hour, date=day)
+    content = client.get(url).content.decode()
+    assert re.search(rf"EXDATE[^\n]*{day:%Y%m%d}T", content)
+    assert len(made) == 3
