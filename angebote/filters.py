@@ -7,6 +7,7 @@ hostile URL still gets a page.
 
 import bisect
 from abc import ABC, abstractmethod
+from array import array
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
@@ -128,14 +129,15 @@ class ListingFilter(ABC):
     def matching_ids(self):
         """The ids of every match, by title (buero.collation); kept with the page tree
         snapshot, so a listing and its filters are looked up once per content change
-        (buero.page_tree), and after a change only the changed pages are read anew."""
+        (buero.page_tree), and after a change only the changed pages are read anew. An
+        array of plain numbers: 8 bytes an id instead of 36 for a list of ints."""
         selection = tuple((facet.param, tuple(sorted(facet.selected))) for facet in self.facets)
         key = ("listing", self.model._meta.label, self.index_page.pk, self.locale_id, selection)
         tree = page_tree.current()
 
         def build():
             rows = self.queryset().order_by().values_list("title", "pk")
-            return [key[-1] for key in sorted(by_title(*row) for row in rows)]
+            return array("q", [key[-1] for key in sorted(by_title(*row) for row in rows)])
 
         def refresh(ids, changed):
             """The changed pages of the listing's type taken out and, where they match
@@ -145,7 +147,7 @@ class ListingFilter(ABC):
                 return ids
             if len(mine) > MAX_PLACED:
                 return build()
-            kept = [pk for pk in ids if pk not in mine]
+            kept = array("q", [pk for pk in ids if pk not in mine])
             changed_rows = self.queryset().filter(pk__in=mine).order_by().values_list("title", "pk")
             for title, pk in changed_rows:
                 position = bisect.bisect_left(

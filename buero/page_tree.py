@@ -88,14 +88,31 @@ class PageNode:
     shows_source_text: bool
     content_type_id: int
     expire_at: object
-    site_id: int | None
-    root_url: str | None
-    #: The URL on its own site ("/de/hilfsangebote/"), None where the page is not routable.
-    url: str | None
+    #: Where the page is served, or None where it is not routable: (site id, the site's
+    #: root URL, prefix, cut), its URL being the prefix and its ``url_path`` from ``cut`` on
+    #: ("/de/" + "hilfsangebote/"). One tuple for all pages of a site and language: a URL
+    #: string of its own per page was a tenth of a snapshot's memory.
+    address: tuple | None
+
+    @property
+    def site_id(self):
+        return self.address[0] if self.address else None
+
+    @property
+    def root_url(self):
+        return self.address[1] if self.address else None
+
+    @property
+    def url(self):
+        """The URL on its own site ("/de/hilfsangebote/"), None where not routable."""
+        if self.address is None:
+            return None
+        _site_id, _root_url, prefix, cut = self.address
+        return prefix + self.url_path[cut:]
 
     @property
     def full_url(self):
-        return self.root_url + self.url if self.url is not None else None
+        return self.root_url + self.url if self.address is not None else None
 
     @property
     def specific_class(self):
@@ -103,9 +120,25 @@ class PageNode:
 
     def url_parts(self):
         """The value of ``Page.get_url_parts()``, computed when the snapshot was built."""
-        if self.site_id is None:
+        if self.address is None:
             return None
         return (self.site_id, self.root_url, self.url)
+
+
+def _address(parts, url_path, shared):
+    """PageNode.address of ``Page.get_url_parts()``'s value: the URL split into the prefix
+    that it does not share with ``url_path`` and the common rest; equal tuples are one
+    object (``shared``)."""
+    if not parts:
+        return None
+    site_id, root_url, url = parts
+    common = 0
+    for ours, theirs in zip(reversed(url), reversed(url_path), strict=False):
+        if ours != theirs:
+            break
+        common += 1
+    address = (site_id, root_url, url[: len(url) - common], len(url_path) - common)
+    return shared.setdefault(address, address)
 
 
 def _node(values, url_page, cache_object, with_urls=True):
@@ -117,7 +150,7 @@ def _node(values, url_page, cache_object, with_urls=True):
     language = sys.intern(values["locale__language_code"])
     routable = with_urls and values["depth"] > 1
     parts = url_page.get_url_parts(cache_object) if routable else None
-    site_id, root_url, url = parts if parts else (None, None, None)
+    shared = cache_object.__dict__.setdefault("addresses", {})
     return PageNode(
         id=values["id"],
         path=values["path"],
@@ -133,9 +166,7 @@ def _node(values, url_page, cache_object, with_urls=True):
         ),
         content_type_id=values["content_type_id"],
         expire_at=values["expire_at"],
-        site_id=site_id,
-        root_url=root_url,
-        url=url,
+        address=_address(parts, values["url_path"], shared),
     )
 
 
@@ -677,7 +708,7 @@ def advance(tree, since, generation):
 
 #: The last snapshot built by any worker, pickled, with its generation: a worker that needs a
 #: whole snapshot loads it and catches up from there instead of building one.
-SHARED_KEY = "page-tree:snapshot"
+SHARED_KEY = "page-tree:snapshot:2"  # the number changes with PageNode's fields
 #: Held by the worker that builds: the others wait for its snapshot instead of building too.
 BUILDING_KEY = "page-tree:building"
 #: Seconds the others wait for it, at most; then they build themselves.
@@ -718,7 +749,10 @@ def load_shared(cache, generation):
     since, data = stored
     if not isinstance(since, int) or since > generation:
         return None
-    tree = pickle.loads(data)  # noqa: S301 (written by this site's workers only)
+    try:
+        tree = pickle.loads(data)  # noqa: S301 (written by this site's workers only)
+    except (pickle.UnpicklingError, AttributeError, TypeError, ValueError, EOFError):
+        return None  # written by another version of the site: built anew
     return tree if since == generation else advance(tree, since, generation)
 
 

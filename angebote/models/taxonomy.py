@@ -56,13 +56,15 @@ def localize_all(page, field_name):
 
         def links(rows=through.objects):
             """{page id: its entries' translation keys}, as small tuples of one key object
-            per entry (a set and a new key object per row cost five times the memory)."""
+            per entry, one tuple for all pages with the same entries (a set and a new key
+            object per row cost five times the memory; a tuple per page, twice)."""
             found, same = {}, {}
             for page_id, key in rows.values_list(f"{source}_id", f"{target}__translation_key"):
                 key = same.setdefault(key, key)
                 if key not in found.get(page_id, ()):
                     found[page_id] = (*found.get(page_id, ()), key)
-            return found
+            combinations = {}
+            return {page_id: combinations.setdefault(keys, keys) for page_id, keys in found.items()}
 
         def refresh(value, changed):
             """The links of the pages that changed read anew, the others kept."""

@@ -127,6 +127,17 @@ def test_without_a_shared_snapshot_one_worker_builds_and_shares_it(offer, shared
     assert len(builds) == 1
 
 
+def test_a_shared_snapshot_that_cannot_be_loaded_is_built_anew(client, offer, shared, builds):
+    """After an update whose snapshot has other fields, or a damaged entry: built, not a 500."""
+    generation = content_generation.current()
+    cache = content_generation.shared_cache()
+    cache.set(page_tree.SHARED_KEY, (generation, b"\x80\x05not a snapshot"), None)
+    new_worker()
+    assert client.get(offer.url).status_code == 200
+    assert len(builds) == 1
+    assert cache.get(page_tree.SHARED_KEY)[1] != b"\x80\x05not a snapshot"
+
+
 def test_a_publish_in_nanosecond_generations_starts_anew_from_the_clock(offer, shared):
     """Generations once counted in nanoseconds come back rounded from django-redis."""
     cache = content_generation.shared_cache()
