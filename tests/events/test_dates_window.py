@@ -12,7 +12,7 @@ from wagtail.models import PageViewRestriction
 
 from buero import content_generation
 from buero.factories import OfficeInfoPageFactory
-from events import feeds, listing
+from events import feeds, listing, sections
 from events.factories import (
     ConsultationCancellationFactory,
     ConsultationExtraDateFactory,
@@ -213,8 +213,6 @@ def test_the_course_listing_is_paged(client, frozen, office, home, monkeypatch):
 
 
 def test_the_home_box_lists_a_bounded_week(client, frozen, office, home, event_index, monkeypatch):
-    from events import sections
-
     monkeypatch.setattr(sections, "WEEK_MAX", 2)
     ConsultationPageFactory(parent=event_index, title="Offen", weekdays=["2"], host=None)
     for day in (0, 1, 3, 4):
