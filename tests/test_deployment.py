@@ -14,7 +14,14 @@ def run_manage(*args, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "FIELD_ENCRYPTION_KEYS"}
+        if key
+        not in {
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DATABASE_URL",
+            "FIELD_ENCRYPTION_KEYS",
+            "CONN_MAX_AGE",
+        }
     }
     environment.update(DJANGO_SETTINGS_MODULE="buero_site.settings.production", **env)
     return subprocess.run(  # noqa: S603
@@ -93,6 +100,20 @@ def test_production_counts_one_proxy_and_refuses_a_count_that_is_no_number():
         result = run_manage("check", AXES_PROXY_COUNT=value, **environment)
         assert result.returncode != 0
         assert "AXES_PROXY_COUNT must be a whole number of 0 or more" in result.stderr
+
+
+def test_production_keeps_its_database_connections_unless_told_otherwise():
+    code = "from django.db import connection; print(connection.settings_dict['CONN_MAX_AGE'])"
+    environment = {
+        "SECRET_KEY": "x" * 60,
+        "ALLOWED_HOSTS": "offenes-buero.example.org",
+        "FIELD_ENCRYPTION_KEYS": FIELD_KEY,
+        "DATABASE_URL": "sqlite:///:memory:",
+    }
+    for value, expected in ((None, "None"), ("60", "60"), ("0", "0"), ("none", "None")):
+        env = environment if value is None else {**environment, "CONN_MAX_AGE": value}
+        result = run_manage("shell", "-c", code, **env)
+        assert result.stdout.strip().splitlines()[-1] == expected, result.stderr
 
 
 def machine_translator(**env):

@@ -183,7 +183,8 @@ class OfficePage(BasePage):
     def search(self, request):
         """Search the pages of this home page's language, grouped by page type (buero.search)."""
         query = clean_search_query(request.GET.get("q", ""))
-        language = self.locale.language_code
+        node = current().get(self.pk)  # the language without a query for the locale
+        language = node.language if node is not None else self.locale.language_code
         found = site_search.search(self, query, language) if query else None
         in_german = []
         if found is not None and not found.documents:

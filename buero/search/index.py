@@ -11,14 +11,14 @@ project's rule, with the editors' synonyms and spelling suggestions.
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import F, Func, IntegerField, Subquery
 from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz, process
 
 from . import engine, text
-from .models import SearchDocument, SearchWord
+from .models import SearchWord
 
 #: A word found only as the start of a longer term weighs half.
 PREFIX_FACTOR = 0.5
@@ -84,6 +84,22 @@ class Candidate:
         ]
 
 
+class Results(Sequence):
+    """The ranked results, each made a Document only when shown: a search that finds
+    hundreds of pages shows a page of them, and the rest are only counted."""
+
+    def __init__(self, index, found):
+        self.index, self.found = index, found  # [(candidate, node)], best first
+
+    def __len__(self):
+        return len(self.found)
+
+    def __getitem__(self, item):
+        if isinstance(item, slice):
+            return [self.index.document(*entry) for entry in self.found[item]]
+        return self.index.document(*self.found[item])
+
+
 class Vocabulary:
     """The words of one language's pages (SearchWord), for "Meinten Sie …?"."""
 
@@ -130,28 +146,7 @@ class SearchIndex:
             terms, prefixes = self.forms(word)
             # A prefix clause covers the word's own terms too.
             clauses |= {(prefix, True) for prefix in prefixes} or {(term, False) for term in terms}
-        below = SearchDocument.objects.filter(path__startswith=self.home.path).exclude(
-            path=self.home.path
-        )
-        total = Subquery(
-            below.order_by().annotate(count=Func(F("pk"), function="COUNT")).values("count"),
-            output_field=IntegerField(),
-        )
-        rows = (
-            engine.matching(below, sorted(clauses))
-            .annotate(total=total)
-            .values_list(
-                "page_id",
-                "path",
-                "title",
-                "card_text",
-                "source_language",
-                "rank",
-                "terms",
-                "weights",
-                "total",
-            )
-        )
+        rows = engine.candidates(self.home.path, sorted(clauses))
         for *fields, total in rows:
             self.candidates.setdefault(fields[0], Candidate(*fields))
             self.total = total
@@ -207,18 +202,25 @@ class SearchIndex:
             ),
         )
         complete = [page_id for page_id in ranked if counts[page_id] == len(words)]
-        return [
-            document
-            for page_id in (complete or ranked)
-            if (document := self.document(self.candidates[page_id])) is not None
-        ]
+        return Results(
+            self,
+            [
+                (candidate, node)
+                for page_id in (complete or ranked)
+                if (node := self.shown(candidate := self.candidates[page_id])) is not None
+            ],
+        )
 
-    def document(self, candidate):
-        """The result, where the page tree snapshot agrees that the public may see the page
-        (an expiry passed since it was stored, say); its address from the snapshot."""
+    def shown(self, candidate):
+        """The candidate's node, where the page tree snapshot agrees that the public may see
+        the page (an expiry passed since it was stored, say) and it has an address."""
         node = self.tree.get(candidate.page_id)
-        if node is None or node.url is None or not self.tree.is_public(node):
+        if node is None or node.address is None or not self.tree.is_public(node):
             return None
+        return node
+
+    def document(self, candidate, node):
+        """The result as shown, its address from the snapshot."""
         return Document(
             id=candidate.page_id,
             title=candidate.title,

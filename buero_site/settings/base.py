@@ -171,10 +171,14 @@ WSGI_APPLICATION = "buero_site.wsgi.application"
 
 # SQLite is the embedded default so that `make run` works on a fresh machine;
 # production sets DATABASE_URL=postgres://...
+# Each worker keeps its connection (checked before each request): reconnecting after a quiet
+# spell cost the first visitor more than the page (docs/betrieb.md). CONN_MAX_AGE=60 closes
+# a connection after 60 seconds, 0 after each request (behind PgBouncer's transaction mode).
+_conn_max_age = os.environ.get("CONN_MAX_AGE", "none").strip().lower()
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_max_age=None if _conn_max_age in ("", "none") else int(_conn_max_age),
         conn_health_checks=True,
     )
 }
