@@ -10,6 +10,15 @@ from django.conf import settings
 FIELD_KEY = "m1y4ZPq0dO8kz6nY7cN1mX0yS3eVbQ2rT5uW8aH9jKc="
 
 
+#: What production needs to start, with an in-memory database.
+PRODUCTION_ENVIRONMENT = {
+    "SECRET_KEY": "x" * 60,
+    "ALLOWED_HOSTS": "offenes-buero.example.org",
+    "FIELD_ENCRYPTION_KEYS": FIELD_KEY,
+    "DATABASE_URL": "sqlite:///:memory:",
+}
+
+
 def run_manage(*args, **env):
     environment = {
         key: value
@@ -86,12 +95,7 @@ def test_production_refuses_to_start_with_malformed_field_encryption_keys():
 
 def test_production_counts_one_proxy_and_refuses_a_count_that_is_no_number():
     code = "from django.conf import settings; print(settings.BUERO_REVERSE_PROXY_COUNT)"
-    environment = {
-        "SECRET_KEY": "x" * 60,
-        "ALLOWED_HOSTS": "offenes-buero.example.org",
-        "FIELD_ENCRYPTION_KEYS": FIELD_KEY,
-        "DATABASE_URL": "sqlite:///:memory:",
-    }
+    environment = dict(PRODUCTION_ENVIRONMENT)
     result = run_manage("shell", "-c", code, **environment)
     assert result.stdout.strip().splitlines()[-1] == "1", result.stderr
     result = run_manage("shell", "-c", code, AXES_PROXY_COUNT="2", **environment)
@@ -104,12 +108,7 @@ def test_production_counts_one_proxy_and_refuses_a_count_that_is_no_number():
 
 def test_production_keeps_its_database_connections_unless_told_otherwise():
     code = "from django.db import connection; print(connection.settings_dict['CONN_MAX_AGE'])"
-    environment = {
-        "SECRET_KEY": "x" * 60,
-        "ALLOWED_HOSTS": "offenes-buero.example.org",
-        "FIELD_ENCRYPTION_KEYS": FIELD_KEY,
-        "DATABASE_URL": "sqlite:///:memory:",
-    }
+    environment = dict(PRODUCTION_ENVIRONMENT)
     for value, expected in ((None, "None"), ("60", "60"), ("0", "0"), ("none", "None")):
         env = environment if value is None else {**environment, "CONN_MAX_AGE": value}
         result = run_manage("shell", "-c", code, **env)
