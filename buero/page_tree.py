@@ -416,6 +416,16 @@ class PageTree:
                 closed.add(node.id)
         return frozenset(closed)
 
+    def changed_within(self, changed, page):
+        """Whether any of the ``changed`` page ids is ``page`` or below it, or a page the
+        snapshot does not know: what a memo entry made from a page's subtree is made anew
+        for (``memo(refresh=…)``)."""
+        for page_id in changed:
+            node = self.nodes.get(page_id)
+            if node is None or node.path.startswith(page.path):
+                return True
+        return False
+
     def restriction_paths(self, page):
         """The paths of the restricted pages that close ``page``: its own tree's, or where
         it has none, those of its source-language page (a translation that carries its own

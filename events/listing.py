@@ -215,12 +215,7 @@ class CourseListing:
             return sorted(rows, key=lambda row: (row[0] is None, row[0] or 0, row[2]))
 
         def refresh(rows, changed):
-            path = self.index_page.path
-            for page_id in changed:
-                node = tree.get(page_id)
-                if node is None or node.path.startswith(path):
-                    return build()
-            return rows
+            return build() if tree.changed_within(changed, self.index_page) else rows
 
         key = ("courses", self.index_page.pk, selection)
         return tree.memo(key, build, bounded=True, refresh=refresh)

@@ -77,17 +77,10 @@ class DateIndexPage(BasePage):
         tree = page_tree.current()
 
         def refresh(content, changed):
-            if any(self._shows(tree.get(page_id)) for page_id in changed):
-                return build()
-            return content
+            return build() if tree.changed_within(changed, self) else content
 
         content = tree.memo_latest(("calendar", self.pk, language), first, build, refresh)
         return feeds.ical_response(content, "sprechstunden.ics")
-
-    def _shows(self, node):
-        """Whether a changed page may show in this page's calendar: this page, one of its
-        consultation hours, or a page the snapshot does not know."""
-        return node is None or node.id == self.pk or node.path.startswith(self.path)
 
 
 class CourseIndexPage(BasePage):

@@ -242,3 +242,17 @@ def test_no_query_breaks_the_search(client, offer):
 def test_the_engine_quotes_any_term(offer):
     terms = [('a"b', True), ("it's", False), ("x\\y", True), ("NEAR", False), ("a:b", True)]
     assert list(engine.matching(SearchDocument.objects.all(), terms)) == []
+
+
+def test_the_written_out_query_and_the_orm_find_the_same_candidates(home, offer):
+    """The candidates' SQL for SQLite and PostgreSQL, and the ORM's query for any other
+    database: the same rows, with the number of documents below the home page."""
+    for clauses in ([("wohngel", True)], [("wohngeld", False), ("miete", False)], [("zz", True)]):
+        written = sorted(engine.candidates(home.path, clauses))
+        assert written == sorted(engine._candidates_by_orm(home.path, clauses))
+    assert written == []
+    rows = engine.candidates(home.path, [("wohngel", True)])
+    assert rows
+    below = SearchDocument.objects.filter(path__startswith=home.path).exclude(path=home.path)
+    assert {row[-1] for row in rows} == {below.count()}
+    assert engine.candidates(home.path, []) == []
